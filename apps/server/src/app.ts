@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Services } from './composition-root.js';
+import { loggerOptions } from './platform/logger.js';
+import { registerAuthentication } from './platform/http/authentication.js';
+import { registerErrorHandling } from './platform/http/error-handler.js';
+import { XLSX_TYPE } from './platform/http/excel.js';
+import { registerHealthRoute } from './platform/http/health.js';
+import { registerWebApp } from './platform/http/static-web.js';
+import { registerAuditRoutes } from './modules/audit/index.js';
+import { registerAuthRoutes } from './modules/auth/index.js';
+import { registerGuidanceRoutes } from './modules/guidance/index.js';
+import { registerOrgUnitsRoutes } from './modules/org-units/index.js';
+import { registerUsersRoutes } from './modules/users/index.js';
+
+export interface AppOptions {
+  services: Services;
+  pingDatabase: () => Promise<void>;
+  logLevel?: string;
+  trustProxy?: boolean;
+  /** Directory of the built web app; absent in API-only tests. */
+  webDist?: string;
+}
+
+const REQUEST_ID = /^[\w.-]{1,64}$/;
+
+/** Builds the HTTP application: plugins, security, the API of every module and the web app. Used by tests too. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logLevel && options.logLevel !== 'silent' ? loggerOptions(options.logLevel) : false,
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: 1024 * 1024,
+    genReqId: (req) => {
+      const sent = req.headers['x-request-id'];
+      return typeof sent === 'string' && REQUEST_ID.test(sent) ? sent : randomUUID();
+    },
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addContentTypeParser(XLSX_TYPE, { parseAs: 'buffer', bodyLimit: 10 * 1024 * 1024 }, (_req, body, done) =>
+    done(null, body),
+  );
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  registerErrorHandling(app);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // antd writes its styles at run time (CSS-in-JS).
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: true, max: 1200, timeWindow: '1 minute' });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Loa API',
+        version: '1.0.0',
+        description:
+          'The communication-work platform of BHXH Việt Nam. Authenticate with the session cookie of POST /api/auth/login ' +
+          '(mutations send X-CSRF-Token) or with a personal token (Authorization: Bearer loa_…). ' +
+          'Lists take q (accent-insensitive), page, pageSize (≤ 1000) and sort, and return {items, total}. Errors are RFC 9457 problem+json.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'loa_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  const { services } = options;
+  registerAuthentication(app, services.auth);
+  registerHealthRoute(app, options.pingDatabase);
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  registerAuthRoutes(app, services.auth);
+  registerOrgUnitsRoutes(app, services.orgUnits, services.orgUnitsImport);
+  registerUsersRoutes(app, services.users);
+  registerAuditRoutes(app, services.audit);
+  registerGuidanceRoutes(app, services.guidance);
+  if (options.webDist) await registerWebApp(app, options.webDist);
+  return app;
+}

@@ -1,0 +1,19 @@
+import { ZAuditEvent, ZAuditListQuery, zPage } from '@loa/contracts';
+import { actorOf } from '../../platform/http/authentication.js';
+import type { HttpApp } from '../../platform/http/types.js';
+import type { AuditService } from './audit.service.js';
+
+export function registerAuditRoutes(app: HttpApp, service: AuditService): void {
+  app.get(
+    '/api/audit-events',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'The audit log of my scope',
+        querystring: ZAuditListQuery,
+        response: { 200: zPage(ZAuditEvent) },
+      },
+    },
+    async (request) => service.listAuditEvents(actorOf(request), request.query),
+  );
+}

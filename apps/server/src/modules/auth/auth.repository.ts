@@ -1,0 +1,92 @@
+import { and, desc, eq, gt, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/transaction.js';
+import { apiTokens, sessions } from './auth.table.js';
+
+export type SessionRow = typeof sessions.$inferSelect;
+export type ApiTokenRow = typeof apiTokens.$inferSelect;
+
+export const authRepository = {
+  async insertSession(tx: Executor, values: typeof sessions.$inferInsert): Promise<void> {
+    await tx.insert(sessions).values(values);
+  },
+
+  async findSession(tx: Executor, id: string): Promise<SessionRow | null> {
+    const [row] = await tx.select().from(sessions).where(eq(sessions.id, id));
+    return row ?? null;
+  },
+
+  /** Marks the session as seen, at most once a minute (keeps writes off the hot path). */
+  async touchSession(tx: Executor, id: string): Promise<void> {
+    await tx
+      .update(sessions)
+      .set({ lastSeenAt: new Date() })
+      .where(and(eq(sessions.id, id), lt(sessions.lastSeenAt, sql`now() - interval '1 minute'`)));
+  },
+
+  async deleteSession(tx: Executor, id: string): Promise<void> {
+    await tx.delete(sessions).where(eq(sessions.id, id));
+  },
+
+  /** Ends every session of the user except `keepId`. */
+  async deleteUserSessions(tx: Executor, userId: string, keepId?: string): Promise<void> {
+    await tx.delete(sessions).where(and(eq(sessions.userId, userId), keepId ? ne(sessions.id, keepId) : undefined));
+  },
+
+  async deleteExpiredSessions(tx: Executor): Promise<number> {
+    const deleted = await tx.delete(sessions).where(lt(sessions.expiresAt, new Date())).returning({ id: sessions.id });
+    return deleted.length;
+  },
+
+  async insertToken(tx: Executor, values: typeof apiTokens.$inferInsert): Promise<ApiTokenRow> {
+    const [row] = await tx.insert(apiTokens).values(values).returning();
+    return row!;
+  },
+
+  async listTokens(tx: Executor, userId: string): Promise<ApiTokenRow[]> {
+    return tx.select().from(apiTokens).where(eq(apiTokens.userId, userId)).orderBy(desc(apiTokens.createdAt));
+  },
+
+  async findToken(tx: Executor, userId: string, id: string): Promise<ApiTokenRow | null> {
+    const [row] = await tx
+      .select()
+      .from(apiTokens)
+      .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, userId)));
+    return row ?? null;
+  },
+
+  /** A token that is neither revoked nor expired. */
+  async findLiveTokenByHash(tx: Executor, tokenHash: string): Promise<ApiTokenRow | null> {
+    const [row] = await tx
+      .select()
+      .from(apiTokens)
+      .where(
+        and(
+          eq(apiTokens.tokenHash, tokenHash),
+          isNull(apiTokens.revokedAt),
+          or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, new Date())),
+        ),
+      );
+    return row ?? null;
+  },
+
+  async markTokenUsed(tx: Executor, id: string): Promise<void> {
+    await tx
+      .update(apiTokens)
+      .set({ lastUsedAt: new Date() })
+      .where(
+        and(
+          eq(apiTokens.id, id),
+          or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, sql`now() - interval '1 minute'`)),
+        ),
+      );
+  },
+
+  async revokeToken(tx: Executor, id: string): Promise<void> {
+    await tx
+      .update(apiTokens)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)));
+  },
+};
+
+export type AuthRepository = typeof authRepository;

@@ -1,0 +1,124 @@
+import {
+  ZApiToken,
+  ZChangePasswordRequest,
+  ZCreateApiTokenRequest,
+  ZCreatedApiToken,
+  ZId,
+  ZLoginRequest,
+  ZLoginResponse,
+  ZMeResponse,
+  ZUpdateMeRequest,
+  zPage,
+} from '@loa/contracts';
+import { z } from 'zod';
+import { actorOf, SESSION_COOKIE } from '../../platform/http/authentication.js';
+import type { HttpApp } from '../../platform/http/types.js';
+import type { AuthService } from './auth.service.js';
+
+const tags = ['auth'];
+
+export function registerAuthRoutes(app: HttpApp, service: AuthService): void {
+  app.post(
+    '/api/auth/login',
+    {
+      config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        summary: 'Log in; sets the session cookie and returns the CSRF token',
+        body: ZLoginRequest,
+        response: { 200: ZLoginResponse },
+      },
+    },
+    async (request, reply) => {
+      const result = await service.login(request.body.username, request.body.password, {
+        ip: request.ip,
+        userAgent: request.headers['user-agent'] ?? null,
+        requestId: request.id,
+      });
+      reply.setCookie(SESSION_COOKIE, result.token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: request.protocol === 'https',
+        maxAge: result.expiresInSeconds,
+      });
+      return { user: result.user, csrfToken: result.csrfToken };
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    { config: { allowWhilePasswordChange: true }, schema: { tags, summary: 'Log out (ends this session)' } },
+    async (request, reply) => {
+      await service.logout(actorOf(request), request.auth?.sessionId ?? null);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/me',
+    {
+      config: { allowWhilePasswordChange: true },
+      schema: { tags: ['me'], summary: 'Who I am, and the CSRF token of my session', response: { 200: ZMeResponse } },
+    },
+    async (request) => ({ user: await service.me(actorOf(request)), csrfToken: request.auth?.csrfToken ?? '' }),
+  );
+
+  app.patch(
+    '/api/me',
+    {
+      config: { allowWhilePasswordChange: true },
+      schema: {
+        tags: ['me'],
+        summary: 'Change my name or language',
+        body: ZUpdateMeRequest,
+        response: { 200: ZMeResponse },
+      },
+    },
+    async (request) => ({
+      user: await service.updateMe(actorOf(request), request.body),
+      csrfToken: request.auth?.csrfToken ?? '',
+    }),
+  );
+
+  app.post(
+    '/api/me/password',
+    {
+      config: { allowWhilePasswordChange: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      schema: { tags: ['me'], summary: 'Change my password (ends my other sessions)', body: ZChangePasswordRequest },
+    },
+    async (request, reply) => {
+      await service.changePassword(actorOf(request), request.auth?.sessionId ?? null, request.body);
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/me/tokens',
+    { schema: { tags: ['me'], summary: 'My personal API tokens', response: { 200: zPage(ZApiToken) } } },
+    async (request) => service.listTokens(actorOf(request)),
+  );
+
+  app.post(
+    '/api/me/tokens',
+    {
+      schema: {
+        tags: ['me'],
+        summary: 'Create a personal API token (the secret is shown once)',
+        body: ZCreateApiTokenRequest,
+        response: { 201: ZCreatedApiToken },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await service.createToken(actorOf(request), request.body)),
+  );
+
+  app.delete(
+    '/api/me/tokens/:id',
+    { schema: { tags: ['me'], summary: 'Revoke one of my tokens', params: z.strictObject({ id: ZId }) } },
+    async (request, reply) => {
+      await service.revokeToken(actorOf(request), request.params.id);
+      return reply.status(204).send();
+    },
+  );
+}

@@ -1,0 +1,4 @@
+export { createAuthService, type AuthService } from './auth.service.js';
+export { authRepository } from './auth.repository.js';
+export { registerAuthRoutes } from './auth.routes.js';
+export { sessionCleanupJob } from './session-cleanup.job.js';

@@ -1,0 +1,83 @@
+import {
+  GUIDANCE_KIND_PATHS,
+  ZCopyGuidanceRequest,
+  ZGuidanceItem,
+  ZGuidanceItemListQuery,
+  ZGuidanceYear,
+  ZGuidanceYearParams,
+  ZId,
+  ZUpdateGuidanceItemRequest,
+  zPage,
+} from '@loa/contracts';
+import { actorOf } from '../../platform/http/authentication.js';
+import type { HttpApp } from '../../platform/http/types.js';
+import type { GuidanceService } from './guidance.service.js';
+
+const tags = ['guidance'];
+
+export function registerGuidanceRoutes(app: HttpApp, service: GuidanceService): void {
+  app.get(
+    '/api/guidance',
+    { schema: { tags, summary: 'Guidance years', response: { 200: zPage(ZGuidanceYear) } } },
+    async (request) => service.listYears(actorOf(request)),
+  );
+
+  app.get(
+    '/api/guidance/:year/items',
+    {
+      schema: {
+        tags,
+        summary: "Every item of a year's guidance",
+        params: ZGuidanceYearParams,
+        querystring: ZGuidanceItemListQuery,
+        response: { 200: zPage(ZGuidanceItem) },
+      },
+    },
+    async (request) => service.listItems(actorOf(request), request.params.year, undefined, request.query),
+  );
+
+  for (const [segment, kind] of Object.entries(GUIDANCE_KIND_PATHS)) {
+    app.get(
+      `/api/guidance/:year/${segment}`,
+      {
+        schema: {
+          tags,
+          summary: `The ${segment} of a year's guidance`,
+          params: ZGuidanceYearParams,
+          querystring: ZGuidanceItemListQuery,
+          response: { 200: zPage(ZGuidanceItem) },
+        },
+      },
+      async (request) => service.listItems(actorOf(request), request.params.year, kind, request.query),
+    );
+  }
+
+  app.post(
+    '/api/guidance/:year/copy',
+    {
+      schema: {
+        tags,
+        summary: "Open a new year's guidance as a copy of this one",
+        params: ZGuidanceYearParams,
+        body: ZCopyGuidanceRequest,
+        response: { 201: ZGuidanceYear },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await service.copyYear(actorOf(request), request.params.year, request.body)),
+  );
+
+  app.patch(
+    '/api/guidance/:year/items/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Edit the wording of an item',
+        params: ZGuidanceYearParams.extend({ id: ZId }),
+        body: ZUpdateGuidanceItemRequest,
+        response: { 200: ZGuidanceItem },
+      },
+    },
+    async (request) => service.updateItem(actorOf(request), request.params.year, request.params.id, request.body),
+  );
+}

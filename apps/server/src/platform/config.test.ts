@@ -1,0 +1,92 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+/** The message of the ConfigError that `env` causes. */
+function configErrorOf(env: NodeJS.ProcessEnv): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('runs on defaults with an empty environment: embedded database, demo users, 63 provinces', () => {
+    expect(loadConfig({})).toEqual({
+      port: 3000,
+      host: '0.0.0.0',
+      databaseUrl: undefined,
+      dataDir: path.resolve('./data'),
+      embeddedPgPort: 54329,
+      adminPassword: undefined,
+      demo: true,
+      orgPreset: '63-provinces',
+      runJobs: true,
+      trustProxy: false,
+      sessionHours: 12,
+      webDist: undefined,
+      smtpUrl: undefined,
+      logLevel: 'info',
+    });
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ PORT: '', LOA_DEMO: '', DATABASE_URL: '' })).toMatchObject({
+      port: 3000,
+      demo: true,
+      databaseUrl: undefined,
+    });
+  });
+
+  it('reads numbers, booleans, the preset and the database URL from their text', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      LOA_DEMO: 'no',
+      LOA_TRUST_PROXY: '1',
+      LOA_RUN_JOBS: 'false',
+      LOA_ORG_PRESET: '34-provinces',
+      DATABASE_URL: 'postgresql://loa:secret@db.internal:5432/loa',
+      LOA_DATA_DIR: '/var/lib/loa',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      demo: false,
+      trustProxy: true,
+      runJobs: false,
+      orgPreset: '34-provinces',
+      databaseUrl: 'postgresql://loa:secret@db.internal:5432/loa',
+      dataDir: '/var/lib/loa',
+    });
+  });
+
+  it('names every wrong variable in one ConfigError', () => {
+    const message = configErrorOf({
+      PORT: 'abc',
+      LOA_ORG_PRESET: 'x',
+      LOA_DEMO: 'maybe',
+      DATABASE_URL: 'mysql://loa:secret@db/loa',
+    });
+    expect(message).toMatch(/^Invalid configuration:/);
+    expect(message).toContain('PORT: must be a number');
+    expect(message).toContain('LOA_DEMO: must be true or false');
+    expect(message).toContain('DATABASE_URL: must start with postgres:// or postgresql://');
+    expect(message).toMatch(/LOA_ORG_PRESET: .*63-provinces.*34-provinces/);
+  });
+
+  it('does not repeat the values, which may hold passwords', () => {
+    expect(configErrorOf({ DATABASE_URL: 'mysql://loa:s3cr3t-value@db/loa' })).not.toContain('s3cr3t-value');
+  });
+
+  it('refuses a port out of range and a short admin password', () => {
+    const message = configErrorOf({ PORT: '70000', LOA_ADMIN_PASSWORD: 'short' });
+    expect(message).toContain('PORT:');
+    expect(message).toContain('LOA_ADMIN_PASSWORD: must have at least 10 characters');
+  });
+
+  it('does not complain about variables that are fine', () => {
+    expect(configErrorOf({ PORT: 'abc', HOST: '127.0.0.1' })).not.toContain('HOST');
+  });
+});

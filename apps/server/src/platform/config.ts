@@ -1,0 +1,77 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { ZOrgPreset } from '@loa/contracts';
+
+const ZBool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const ZPostgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\//, { message: 'must start with postgres:// or postgresql://' });
+
+const ZEnv = z.object({
+  PORT: z.coerce.number({ message: 'must be a number' }).int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: ZPostgresUrl.optional(),
+  LOA_DATA_DIR: z.string().min(1).default('./data'),
+  LOA_EMBEDDED_PG_PORT: z.coerce.number({ message: 'must be a number' }).int().min(1024).max(65535).default(54329),
+  LOA_ADMIN_PASSWORD: z.string().min(10, { message: 'must have at least 10 characters' }).optional(),
+  LOA_DEMO: ZBool.default(true),
+  LOA_ORG_PRESET: ZOrgPreset.default('63-provinces'),
+  LOA_RUN_JOBS: ZBool.default(true),
+  LOA_TRUST_PROXY: ZBool.default(false),
+  LOA_SESSION_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  LOA_WEB_DIST: z.string().optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, { message: 'must start with smtp:// or smtps://' })
+    .optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  embeddedPgPort: number;
+  adminPassword: string | undefined;
+  demo: boolean;
+  orgPreset: z.infer<typeof ZOrgPreset>;
+  runJobs: boolean;
+  trustProxy: boolean;
+  sessionHours: number;
+  webDist: string | undefined;
+  smtpUrl: string | undefined;
+  logLevel: z.infer<typeof ZEnv>['LOG_LEVEL'];
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment; throws ConfigError naming every wrong variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = ZEnv.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.LOA_DATA_DIR),
+    embeddedPgPort: e.LOA_EMBEDDED_PG_PORT,
+    adminPassword: e.LOA_ADMIN_PASSWORD,
+    demo: e.LOA_DEMO,
+    orgPreset: e.LOA_ORG_PRESET,
+    runJobs: e.LOA_RUN_JOBS,
+    trustProxy: e.LOA_TRUST_PROXY,
+    sessionHours: e.LOA_SESSION_HOURS,
+    webDist: e.LOA_WEB_DIST,
+    smtpUrl: e.SMTP_URL,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,55 @@
+import { ERRORS, type ErrorCode, type TLocale, type TProblem } from '@loa/contracts';
+import type { AppError } from '../errors.js';
+import { errorMessage, fieldMessage } from '../i18n/messages.js';
+
+/** Renders an AppError as RFC 9457 problem details in the caller's language. */
+export function toProblem(error: AppError, locale: TLocale, instance: string, requestId: string): TProblem {
+  return problemFor(error.code, locale, instance, requestId, error.params, error.fields);
+}
+
+export function problemFor(
+  code: ErrorCode,
+  locale: TLocale,
+  instance: string,
+  requestId: string,
+  params: Record<string, unknown> = {},
+  fields: AppError['fields'] = [],
+): TProblem {
+  const title = errorMessage(code, locale, { ...params, resource: resourceName(params.resource, locale) });
+  const problem: TProblem = {
+    type: `https://loa.baohiemxahoi.gov.vn/problems/${code}`,
+    title,
+    status: ERRORS[code].status,
+    code,
+    instance,
+    requestId,
+  };
+  if (fields.length > 0) {
+    problem.errors = fields.map((f) => ({
+      field: f.field,
+      code: f.code,
+      message: fieldMessage(f.code, locale, f.params),
+    }));
+    problem.detail = problem.errors.map((e) => `${e.field}: ${e.message}`).join('; ');
+  }
+  return problem;
+}
+
+const RESOURCE_NAMES: Record<string, { vi: string; en: string }> = {
+  org_unit: { vi: 'đơn vị', en: 'Unit' },
+  user: { vi: 'người dùng', en: 'User' },
+  api_token: { vi: 'mã truy cập', en: 'Access token' },
+  guidance_year: { vi: 'hướng dẫn của năm này', en: 'Guidance year' },
+  guidance_item: { vi: 'mục hướng dẫn', en: 'Guidance item' },
+  audit_event: { vi: 'sự kiện nhật ký', en: 'Audit event' },
+};
+
+function resourceName(resource: unknown, locale: TLocale): string {
+  if (typeof resource !== 'string') return locale === 'vi' ? 'dữ liệu' : 'Record';
+  return RESOURCE_NAMES[resource]?.[locale] ?? resource;
+}
+
+/** The message of an error code or a field-message code, in `locale`. */
+export function messageFor(code: string, locale: TLocale, params: Record<string, unknown> = {}): string {
+  return code in ERRORS ? errorMessage(code as ErrorCode, locale, params) : fieldMessage(code, locale, params);
+}

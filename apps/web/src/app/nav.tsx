@@ -1,0 +1,71 @@
+import { ApartmentOutlined, AuditOutlined, BookOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import type { TRole } from '@loa/contracts';
+import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
+import type { MessageKey } from './i18n/i18n';
+
+/** One screen in the left menu. A new module adds one entry here: it gets its menu item and its route. */
+export interface NavEntry {
+  key: string;
+  path: string;
+  labelKey: MessageKey;
+  /** One-line description shown on the home page. */
+  descriptionKey: MessageKey;
+  icon: ReactNode;
+  /** Roles that may open the screen; absent means every signed-in user. */
+  roles?: readonly TRole[];
+  page: LazyExoticComponent<ComponentType>;
+}
+
+export const NAV_ENTRIES: readonly NavEntry[] = [
+  {
+    key: 'home',
+    path: '/',
+    labelKey: 'nav.home',
+    descriptionKey: 'home.card.home',
+    icon: <HomeOutlined />,
+    page: lazy(() => import('../modules/home/home-page').then((m) => ({ default: m.HomePage }))),
+  },
+  {
+    key: 'org-units',
+    path: '/org-units',
+    labelKey: 'nav.orgUnits',
+    descriptionKey: 'home.card.orgUnits',
+    icon: <ApartmentOutlined />,
+    page: lazy(() => import('../modules/org-units/org-units-page').then((m) => ({ default: m.OrgUnitsPage }))),
+  },
+  {
+    key: 'users',
+    path: '/users',
+    labelKey: 'nav.users',
+    descriptionKey: 'home.card.users',
+    icon: <TeamOutlined />,
+    roles: ['admin'],
+    page: lazy(() => import('../modules/users/users-page').then((m) => ({ default: m.UsersPage }))),
+  },
+  {
+    key: 'audit',
+    path: '/audit',
+    labelKey: 'nav.audit',
+    descriptionKey: 'home.card.audit',
+    icon: <AuditOutlined />,
+    roles: ['admin', 'leader'],
+    page: lazy(() => import('../modules/audit/audit-page').then((m) => ({ default: m.AuditPage }))),
+  },
+  {
+    key: 'guidance',
+    path: '/guidance',
+    labelKey: 'nav.guidance',
+    descriptionKey: 'home.card.guidance',
+    icon: <BookOutlined />,
+    page: lazy(() => import('../modules/guidance/guidance-page').then((m) => ({ default: m.GuidancePage }))),
+  },
+];
+
+/** The entry whose screen contains `pathname` (the longest matching path wins). */
+export function activeNavEntry(pathname: string): NavEntry | undefined {
+  return [...NAV_ENTRIES]
+    .sort((a, b) => b.path.length - a.path.length)
+    .find((entry) =>
+      entry.path === '/' ? pathname === '/' : pathname === entry.path || pathname.startsWith(`${entry.path}/`),
+    );
+}

@@ -1,0 +1,42 @@
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { RequireSession } from '../modules/auth/require-session';
+import { PageFallback } from '../shared/ui/page-fallback';
+import { AppShell } from './layout/app-shell';
+import { NotFoundPage, RequireRoles } from './layout/route-guards';
+import { NAV_ENTRIES } from './nav';
+
+const LoginPage = lazy(() => import('../modules/auth/login-page').then((m) => ({ default: m.LoginPage })));
+const AccountPage = lazy(() => import('../modules/me/account-page').then((m) => ({ default: m.AccountPage })));
+
+function lazyPage(Page: LazyExoticComponent<ComponentType>) {
+  return (
+    <Suspense fallback={<PageFallback />}>
+      <Page />
+    </Suspense>
+  );
+}
+
+const router = createBrowserRouter([
+  { path: '/login', element: lazyPage(LoginPage) },
+  {
+    element: <RequireSession />,
+    children: [
+      {
+        element: <AppShell />,
+        children: [
+          ...NAV_ENTRIES.map((entry) => ({
+            path: entry.path,
+            element: <RequireRoles roles={entry.roles}>{lazyPage(entry.page)}</RequireRoles>,
+          })),
+          { path: '/account', element: lazyPage(AccountPage) },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);
+
+export function AppRouter() {
+  return <RouterProvider router={router} />;
+}

@@ -1,0 +1,77 @@
+import {
+  MAX_PAGE_SIZE,
+  ZImportReport,
+  type TCreateOrgUnitRequest,
+  type TImportReport,
+  type TOrgUnit,
+  type TPage,
+  type TUnitKind,
+  type TUpdateOrgUnitRequest,
+} from '@loa/contracts';
+import { api, ApiError, downloadFile, XLSX_CONTENT_TYPE } from '../../shared/api';
+
+export interface OrgUnitListParams {
+  q?: string | undefined;
+  kind?: TUnitKind | undefined;
+  page: number;
+  pageSize: number;
+  sort?: string | undefined;
+}
+
+export const orgUnitKeys = {
+  all: ['org-units'] as const,
+  scope: ['org-units', 'scope'] as const,
+  list: (params: OrgUnitListParams) => ['org-units', 'list', params] as const,
+};
+
+/** Every unit the user may see, sorted by code; fetched page by page so large trees arrive whole. */
+export async function fetchUnitsInScope(): Promise<TOrgUnit[]> {
+  const units: TOrgUnit[] = [];
+  for (let page = 1; ; page += 1) {
+    const result = await api.get<TPage<TOrgUnit>>('/api/org-units', {
+      query: { page, pageSize: MAX_PAGE_SIZE, sort: 'code' },
+    });
+    units.push(...result.items);
+    if (result.items.length < MAX_PAGE_SIZE || units.length >= result.total) return units;
+  }
+}
+
+export function listUnits(params: OrgUnitListParams): Promise<TPage<TOrgUnit>> {
+  return api.get<TPage<TOrgUnit>>('/api/org-units', { query: { ...params } });
+}
+
+export function createUnit(request: TCreateOrgUnitRequest): Promise<TOrgUnit> {
+  return api.post<TOrgUnit>('/api/org-units', request);
+}
+
+/** Saves changed fields; `version` guards against overwriting someone else's edit. */
+export function updateUnit(id: string, request: TUpdateOrgUnitRequest): Promise<TOrgUnit> {
+  return api.patch<TOrgUnit>(`/api/org-units/${encodeURIComponent(id)}`, request);
+}
+
+export function deleteUnit(id: string): Promise<void> {
+  return api.delete<void>(`/api/org-units/${encodeURIComponent(id)}`);
+}
+
+export function exportUnits(): Promise<void> {
+  return downloadFile('/api/org-units/export.xlsx', {}, 'don-vi.xlsx');
+}
+
+/**
+ * Sends an Excel file as the raw request body; with `dryRun` nothing is written. The report comes back
+ * with 200, or with 422 when rows are rejected (then nothing is written either).
+ */
+export async function importUnits(file: Blob, dryRun: boolean): Promise<TImportReport> {
+  try {
+    return await api.post<TImportReport>('/api/org-units/import', undefined, {
+      query: { dryRun: dryRun ? 'true' : 'false' },
+      raw: { data: file, contentType: XLSX_CONTENT_TYPE },
+    });
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 422) {
+      const report = ZImportReport.safeParse(error.body);
+      if (report.success) return report.data;
+    }
+    throw error;
+  }
+}

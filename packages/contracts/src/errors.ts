@@ -1,0 +1,178 @@
+/** Stable error codes: HTTP status and the message shown to users, in Vietnamese and English. */
+export const ERRORS = {
+  'validation.failed': { status: 400, vi: 'Dữ liệu không hợp lệ', en: 'The request is not valid' },
+  'request.malformed_json': {
+    status: 400,
+    vi: 'Nội dung gửi lên không phải JSON hợp lệ',
+    en: 'The request body is not valid JSON',
+  },
+  'request.unsupported_media_type': {
+    status: 415,
+    vi: 'Định dạng dữ liệu không được hỗ trợ',
+    en: 'Unsupported media type',
+  },
+  'request.too_large': { status: 413, vi: 'Dữ liệu gửi lên quá lớn', en: 'The request is too large' },
+  'request.rate_limited': {
+    status: 429,
+    vi: 'Quá nhiều yêu cầu, vui lòng thử lại sau',
+    en: 'Too many requests; try again later',
+  },
+  'auth.required': { status: 401, vi: 'Vui lòng đăng nhập', en: 'Please log in' },
+  'auth.session_expired': {
+    status: 401,
+    vi: 'Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại',
+    en: 'Your session has expired; please log in again',
+  },
+  'auth.invalid_credentials': {
+    status: 401,
+    vi: 'Tên đăng nhập hoặc mật khẩu không đúng',
+    en: 'Wrong username or password',
+  },
+  'auth.locked': {
+    status: 423,
+    vi: 'Tài khoản tạm khóa do đăng nhập sai nhiều lần, thử lại sau {minutes} phút',
+    en: 'The account is locked after repeated failures; try again in {minutes} minutes',
+  },
+  'auth.disabled': { status: 403, vi: 'Tài khoản đã bị vô hiệu hóa', en: 'This account is disabled' },
+  'auth.csrf_missing': {
+    status: 403,
+    vi: 'Thiếu hoặc sai mã chống giả mạo (X-CSRF-Token)',
+    en: 'Missing or wrong anti-forgery token (X-CSRF-Token)',
+  },
+  'auth.invalid_token': {
+    status: 401,
+    vi: 'Mã truy cập không hợp lệ hoặc đã hết hạn',
+    en: 'The access token is invalid or expired',
+  },
+  'auth.wrong_current_password': {
+    status: 400,
+    vi: 'Mật khẩu hiện tại không đúng',
+    en: 'The current password is wrong',
+  },
+  'auth.password_change_required': {
+    status: 403,
+    vi: 'Bạn cần đổi mật khẩu trước khi tiếp tục',
+    en: 'You must change your password first',
+  },
+  'access.forbidden': {
+    status: 403,
+    vi: 'Bạn không có quyền thực hiện thao tác này',
+    en: 'You are not allowed to do this',
+  },
+  'resource.not_found': { status: 404, vi: 'Không tìm thấy {resource}', en: '{resource} not found' },
+  'route.not_found': { status: 404, vi: 'Không có đường dẫn này', en: 'No such route' },
+  'conflict.duplicate': {
+    status: 409,
+    vi: 'Giá trị "{value}" đã được dùng',
+    en: 'The value "{value}" is already in use',
+  },
+  'conflict.version': {
+    status: 409,
+    vi: 'Bản ghi đã được người khác sửa, vui lòng tải lại',
+    en: 'Someone else changed this record; reload it',
+  },
+  'org.cycle': {
+    status: 409,
+    vi: 'Không thể chuyển đơn vị vào chính nó hoặc đơn vị cấp dưới của nó',
+    en: 'A unit cannot be moved under itself or its descendants',
+  },
+  'org.has_children': {
+    status: 409,
+    vi: 'Đơn vị còn {count} đơn vị trực thuộc, không thể xóa',
+    en: 'The unit still has {count} child units and cannot be deleted',
+  },
+  'org.has_users': {
+    status: 409,
+    vi: 'Đơn vị còn {count} người dùng, không thể xóa',
+    en: 'The unit still has {count} users and cannot be deleted',
+  },
+  'org.root_required': {
+    status: 409,
+    vi: 'Đơn vị gốc không thể có đơn vị cấp trên',
+    en: 'The root unit cannot have a parent',
+  },
+  'org.invalid_kind_for_parent': {
+    status: 409,
+    vi: 'Loại đơn vị "{kind}" không thể trực thuộc "{parentKind}"',
+    en: 'A "{kind}" unit cannot sit under a "{parentKind}" unit',
+  },
+  'user.cannot_change_self': {
+    status: 409,
+    vi: 'Không thể tự khóa hoặc tự bỏ quyền quản trị của chính mình',
+    en: 'You cannot disable yourself or remove your own admin role',
+  },
+  'guidance.year_exists': {
+    status: 409,
+    vi: 'Hướng dẫn năm {year} đã tồn tại',
+    en: 'The guidance for {year} already exists',
+  },
+  'import.invalid_file': {
+    status: 400,
+    vi: 'Tệp Excel không đọc được: {reason}',
+    en: 'The Excel file cannot be read: {reason}',
+  },
+  'import.rejected': {
+    status: 422,
+    vi: 'Có {count} dòng bị từ chối; không dòng nào được ghi',
+    en: '{count} rows were rejected; nothing was written',
+  },
+  internal: { status: 500, vi: 'Lỗi hệ thống, vui lòng thử lại sau', en: 'Internal error; please try again later' },
+  'service.unavailable': {
+    status: 503,
+    vi: 'Hệ thống tạm thời không sẵn sàng',
+    en: 'The service is temporarily unavailable',
+  },
+} as const satisfies Record<string, { status: number; vi: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** Messages for field-level validation problems, keyed by the codes the server reports per field. */
+export const FIELD_MESSAGES = {
+  'validation.required': { vi: 'Bắt buộc nhập', en: 'Required' },
+  'validation.invalid_type': { vi: 'Sai kiểu dữ liệu (cần {expected})', en: 'Wrong type (expected {expected})' },
+  'validation.too_short': { vi: 'Tối thiểu {minimum} ký tự', en: 'At least {minimum} characters' },
+  'validation.too_long': { vi: 'Tối đa {maximum} ký tự', en: 'At most {maximum} characters' },
+  'validation.too_small': { vi: 'Giá trị tối thiểu là {minimum}', en: 'The minimum is {minimum}' },
+  'validation.too_big': { vi: 'Giá trị tối đa là {maximum}', en: 'The maximum is {maximum}' },
+  'validation.too_few_items': { vi: 'Cần ít nhất {minimum} mục', en: 'At least {minimum} items' },
+  'validation.too_many_items': { vi: 'Tối đa {maximum} mục', en: 'At most {maximum} items' },
+  'validation.unknown_field': { vi: 'Trường không được phép', en: 'Unknown field' },
+  'validation.invalid_value': { vi: 'Giá trị không nằm trong danh sách cho phép', en: 'Not one of the allowed values' },
+  'validation.invalid_format': { vi: 'Sai định dạng', en: 'Wrong format' },
+  'validation.invalid_email': { vi: 'Địa chỉ e-mail không hợp lệ', en: 'Not a valid e-mail address' },
+  'validation.invalid_id': { vi: 'Mã định danh không hợp lệ', en: 'Not a valid identifier' },
+  'validation.invalid_sort': { vi: 'Cách sắp xếp không hợp lệ', en: 'Not a valid sort order' },
+  'validation.invalid_code': {
+    vi: 'Mã chỉ gồm chữ in hoa, số, dấu gạch ngang hoặc gạch dưới',
+    en: 'Codes use capital letters, digits, "-" and "_" only',
+  },
+  'validation.invalid_username': {
+    vi: 'Tên đăng nhập gồm chữ thường không dấu, số, dấu chấm, gạch ngang, gạch dưới',
+    en: 'Usernames use lowercase letters, digits, ".", "-" and "_"',
+  },
+  'validation.invalid_date': { vi: 'Ngày không hợp lệ', en: 'Not a valid date' },
+  'validation.date_order': { vi: 'Ngày kết thúc phải sau ngày bắt đầu', en: 'The end date must follow the start date' },
+  'validation.invalid': { vi: 'Giá trị không hợp lệ', en: 'Not a valid value' },
+  'validation.duplicate': { vi: 'Giá trị này đã được dùng', en: 'This value is already in use' },
+  'password.too_short': { vi: 'Mật khẩu cần ít nhất 10 ký tự', en: 'The password needs at least 10 characters' },
+  'password.too_long': { vi: 'Mật khẩu tối đa 128 ký tự', en: 'The password may have at most 128 characters' },
+  'password.needs_letter': { vi: 'Mật khẩu cần có chữ cái', en: 'The password needs a letter' },
+  'password.needs_digit': { vi: 'Mật khẩu cần có chữ số', en: 'The password needs a digit' },
+  'password.contains_username': {
+    vi: 'Mật khẩu không được chứa tên đăng nhập',
+    en: 'The password must not contain the username',
+  },
+  'password.same_as_current': {
+    vi: 'Mật khẩu mới phải khác mật khẩu hiện tại',
+    en: 'The new password must differ from the current one',
+  },
+} as const satisfies Record<string, { vi: string; en: string }>;
+
+export type FieldMessageCode = keyof typeof FIELD_MESSAGES;
+export const LOCALES = ['vi', 'en'] as const;
+export type TLocale = (typeof LOCALES)[number];
+
+/** Fills `{name}` placeholders of a message. */
+export function formatMessage(template: string, params: Record<string, unknown> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
+}

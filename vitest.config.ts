@@ -1,0 +1,30 @@
+import { defineConfig } from 'vitest/config';
+
+const dbProject = (name: string, external: boolean) => ({
+  test: {
+    name,
+    include: ['apps/server/src/**/*.db.test.ts'],
+    globalSetup: ['apps/server/test/global-setup.ts'],
+    setupFiles: ['apps/server/test/block-network.ts'],
+    env: { LOA_TEST_DB: external ? 'external' : 'embedded' },
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'small',
+          include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.{ts,tsx}'],
+          exclude: ['**/*.db.test.ts', '**/node_modules/**'],
+          setupFiles: ['apps/server/test/block-network.ts'],
+        },
+      },
+      dbProject('db', false),
+      ...(process.env.TEST_DATABASE_URL ? [dbProject('db-external', true)] : []),
+    ],
+  },
+});
