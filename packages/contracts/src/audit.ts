@@ -28,3 +28,37 @@ export const ZAuditListQuery = ZListQuery.extend({
   to: z.iso.datetime({ offset: true }).optional(),
 });
 export type TAuditListQuery = z.infer<typeof ZAuditListQuery>;
+
+type Labels = Record<string, { vi: string; en: string }>;
+
+/** How the audit log names actions; modules add theirs as they land. Unknown codes show as themselves. */
+export const AUDIT_ACTION_LABELS: Labels = {
+  create: { vi: 'Tạo mới', en: 'Create' },
+  update: { vi: 'Cập nhật', en: 'Update' },
+  delete: { vi: 'Xóa', en: 'Delete' },
+  move: { vi: 'Chuyển đơn vị cấp trên', en: 'Move' },
+  seed: { vi: 'Khởi tạo dữ liệu', en: 'Initial data' },
+  copy: { vi: 'Sao chép', en: 'Copy' },
+  revoke: { vi: 'Thu hồi', en: 'Revoke' },
+  login: { vi: 'Đăng nhập', en: 'Log in' },
+  login_failed: { vi: 'Đăng nhập sai', en: 'Failed login' },
+  lockout: { vi: 'Khóa do đăng nhập sai', en: 'Locked after failed logins' },
+  logout: { vi: 'Đăng xuất', en: 'Log out' },
+  unlock: { vi: 'Mở khóa', en: 'Unlock' },
+  reset_password: { vi: 'Đặt lại mật khẩu', en: 'Password reset' },
+  change_password: { vi: 'Đổi mật khẩu', en: 'Password change' },
+  update_profile: { vi: 'Sửa thông tin cá nhân', en: 'Profile change' },
+};
+
+export const AUDIT_ENTITY_LABELS: Labels = {
+  user: { vi: 'Người dùng', en: 'User' },
+  org_unit: { vi: 'Đơn vị', en: 'Unit' },
+  api_token: { vi: 'Mã truy cập API', en: 'API token' },
+  guidance_year: { vi: 'Hướng dẫn năm', en: 'Guidance year' },
+  guidance_item: { vi: 'Mục hướng dẫn', en: 'Guidance item' },
+};
+
+/** The label of an audit action or entity type in `locale`, or the code itself when none is known. */
+export function auditLabel(kind: 'action' | 'entity', code: string, locale: 'vi' | 'en'): string {
+  return (kind === 'action' ? AUDIT_ACTION_LABELS : AUDIT_ENTITY_LABELS)[code]?.[locale] ?? code;
+}

@@ -1,4 +1,5 @@
-import { AutoComplete, DatePicker, Flex, Input, Tag } from 'antd';
+import { AUDIT_ACTION_LABELS, AUDIT_ENTITY_LABELS, auditLabel } from '@loa/contracts';
+import { DatePicker, Flex, Input, Select, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useI18n } from '../../app/i18n/i18n';
@@ -23,11 +24,15 @@ interface Props {
   onChange: (filters: Omit<AuditFilters, 'actorId' | 'sort'>) => void;
 }
 
-const suggestions = (values: string[]) => values.map((value) => ({ value }));
+/** Every known code and every code seen in the log, labelled in the UI language. */
+const choices = (kind: 'action' | 'entity', seen: string[], locale: 'vi' | 'en') =>
+  [...new Set([...Object.keys(kind === 'action' ? AUDIT_ACTION_LABELS : AUDIT_ENTITY_LABELS), ...seen])]
+    .map((value) => ({ value, label: auditLabel(kind, value, locale) }))
+    .sort((a, b) => a.label.localeCompare(b.label, locale));
 
 /** The audit log's filters: free text, entity type, action, actor and a date range in Vietnamese days. */
 export function AuditFiltersBar({ actor, onActorChange, canSearchActors, entityTypes, actions, onChange }: Props) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [q, setQ] = useState('');
   const [entityType, setEntityType] = useState('');
   const [action, setAction] = useState('');
@@ -60,23 +65,25 @@ export function AuditFiltersBar({ actor, onActorChange, canSearchActors, entityT
         onChange={(event) => setQ(event.target.value)}
         style={{ width: 260 }}
       />
-      <AutoComplete
+      <Select
         allowClear
+        showSearch={{ optionFilterProp: 'label' }}
         aria-label={t('audit.filter.entityType')}
         placeholder={t('audit.filter.entityType')}
-        value={entityType}
-        options={suggestions(entityTypes)}
+        value={entityType || undefined}
+        options={choices('entity', entityTypes, locale)}
         onChange={(value: string | undefined) => setEntityType(value ?? '')}
         style={{ width: 180 }}
       />
-      <AutoComplete
+      <Select
         allowClear
+        showSearch={{ optionFilterProp: 'label' }}
         aria-label={t('audit.filter.action')}
         placeholder={t('audit.filter.action')}
-        value={action}
-        options={suggestions(actions)}
+        value={action || undefined}
+        options={choices('action', actions, locale)}
         onChange={(value: string | undefined) => setAction(value ?? '')}
-        style={{ width: 180 }}
+        style={{ width: 200 }}
       />
       {canSearchActors ? (
         <ActorSelect value={actor} onChange={onActorChange} />

@@ -1,4 +1,4 @@
-import type { TAuditEvent } from '@loa/contracts';
+import { auditLabel, type TAuditEvent } from '@loa/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Table, type TableColumnsType, type TableProps } from 'antd';
 import { useCallback, useMemo, useRef, useState } from 'react';
@@ -15,7 +15,7 @@ import { JsonDiffView } from './json-diff-view';
 
 /** Nhật ký hệ thống: who changed what and when, with the before/after of each change. */
 export function AuditPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const user = useCurrentUser();
   const [filters, setFilters] = useState<Omit<AuditFilters, 'actorId' | 'sort'>>({});
   const [actor, setActor] = useState<Actor | undefined>();
@@ -76,12 +76,17 @@ export function AuditPage() {
           t('audit.system')
         ),
     },
-    { title: t('audit.column.action'), dataIndex: 'action', width: 160, render: (v: string) => <code>{v}</code> },
+    {
+      title: t('audit.column.action'),
+      dataIndex: 'action',
+      width: 170,
+      render: (v: string) => <span title={v}>{auditLabel('action', v, locale)}</span>,
+    },
     {
       title: t('audit.column.entityType'),
       dataIndex: 'entityType',
-      width: 140,
-      render: (v: string) => <code>{v}</code>,
+      width: 150,
+      render: (v: string) => <span title={v}>{auditLabel('entity', v, locale)}</span>,
     },
     { title: t('audit.column.summary'), dataIndex: 'summary' },
     { title: t('audit.column.ip'), dataIndex: 'ip', width: 130, render: (v: string | null) => v ?? '' },
