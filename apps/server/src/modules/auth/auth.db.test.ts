@@ -183,6 +183,25 @@ describe('auth routes', () => {
   });
 
   describe('personal API tokens', () => {
+    it('lists only my tokens, searchable without accents, sorted and paged', async () => {
+      await t.createUser({ username: 'token.owner', roles: ['viewer'], unitCode: 'P01' });
+      const owner = await t.login('token.owner');
+      for (const name of ['Đồng bộ báo chí', 'Cổng dữ liệu', 'Kịch bản đêm']) {
+        expect((await owner.post('/api/me/tokens', { name, expiresInDays: 30 })).statusCode).toBe(201);
+      }
+      const found = await owner.get('/api/me/tokens?q=dong%20bo');
+      expect(found.json().items.map((i: { name: string }) => i.name)).toEqual(['Đồng bộ báo chí']);
+      const sorted = await owner.get('/api/me/tokens?sort=name&pageSize=2&page=1');
+      expect(sorted.json().total).toBe(3);
+      expect(sorted.json().items.map((i: { name: string }) => i.name)).toEqual(['Cổng dữ liệu', 'Đồng bộ báo chí']);
+      expect((await owner.get('/api/me/tokens?sort=secret')).statusCode).toBe(400);
+      const admin = await t.loginAdmin();
+      const adminsOwn = (await admin.get('/api/me/tokens?pageSize=1000'))
+        .json()
+        .items.map((i: { name: string }) => i.name);
+      expect(adminsOwn).not.toContain('Cổng dữ liệu');
+    });
+
     it('authenticates with Bearer without CSRF, and stops working once revoked', async () => {
       const admin = await t.loginAdmin();
       const created = await admin.post('/api/me/tokens', { name: 'Tích hợp', expiresInDays: 30 });

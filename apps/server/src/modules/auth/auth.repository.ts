@@ -1,9 +1,19 @@
-import { and, desc, eq, gt, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import type { TListQuery } from '@loa/contracts';
+import { and, count, eq, gt, isNull, lt, ne, or, sql } from 'drizzle-orm';
+import { ordering, paging } from '../../platform/db/paging.js';
+import { matchesSearch } from '../../platform/db/search.js';
 import type { Executor } from '../../platform/db/transaction.js';
 import { apiTokens, sessions } from './auth.table.js';
 
 export type SessionRow = typeof sessions.$inferSelect;
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
+
+const TOKEN_SORTS = {
+  createdAt: { column: apiTokens.createdAt },
+  name: { column: apiTokens.name, text: true },
+  lastUsedAt: { column: apiTokens.lastUsedAt },
+  expiresAt: { column: apiTokens.expiresAt },
+};
 
 export const authRepository = {
   async insertSession(tx: Executor, values: typeof sessions.$inferInsert): Promise<void> {
@@ -42,8 +52,22 @@ export const authRepository = {
     return row!;
   },
 
-  async listTokens(tx: Executor, userId: string): Promise<ApiTokenRow[]> {
-    return tx.select().from(apiTokens).where(eq(apiTokens.userId, userId)).orderBy(desc(apiTokens.createdAt));
+  /** A page of the user's tokens; `q` matches name and prefix. */
+  async listTokens(tx: Executor, userId: string, query: TListQuery): Promise<{ rows: ApiTokenRow[]; total: number }> {
+    const where = and(
+      eq(apiTokens.userId, userId),
+      matchesSearch(query.q, sql`loa_fold(${apiTokens.name} || ' ' || ${apiTokens.prefix})`),
+    );
+    const { limit, offset } = paging(query);
+    const rows = await tx
+      .select()
+      .from(apiTokens)
+      .where(where)
+      .orderBy(...ordering(query.sort, TOKEN_SORTS, '-createdAt', apiTokens.id))
+      .limit(limit)
+      .offset(offset);
+    const [totalRow] = await tx.select({ total: count() }).from(apiTokens).where(where);
+    return { rows, total: totalRow?.total ?? 0 };
   },
 
   async findToken(tx: Executor, userId: string, id: string): Promise<ApiTokenRow | null> {

@@ -4,6 +4,7 @@ import {
   ZCreateApiTokenRequest,
   ZCreatedApiToken,
   ZId,
+  ZListQuery,
   ZLoginRequest,
   ZLoginResponse,
   ZMeResponse,
@@ -96,8 +97,15 @@ export function registerAuthRoutes(app: HttpApp, service: AuthService): void {
 
   app.get(
     '/api/me/tokens',
-    { schema: { tags: ['me'], summary: 'My personal API tokens', response: { 200: zPage(ZApiToken) } } },
-    async (request) => service.listTokens(actorOf(request)),
+    {
+      schema: {
+        tags: ['me'],
+        summary: 'My personal API tokens',
+        querystring: ZListQuery,
+        response: { 200: zPage(ZApiToken) },
+      },
+    },
+    async (request) => service.listTokens(actorOf(request), request.query),
   );
 
   app.post(

@@ -5,6 +5,7 @@ import {
   type TChangePasswordRequest,
   type TCreateApiTokenRequest,
   type TCreatedApiToken,
+  type TListQuery,
   type TLocale,
   type TPage,
   type TRole,
@@ -252,9 +253,9 @@ export function createAuthService(deps: AuthDeps) {
       });
     },
 
-    async listTokens(actor: Actor): Promise<TPage<TApiToken>> {
-      const rows = await repo.listTokens(db, actor.userId!);
-      return { items: rows.map(toApiToken), total: rows.length };
+    async listTokens(actor: Actor, query: TListQuery): Promise<TPage<TApiToken>> {
+      const { rows, total } = await repo.listTokens(db, actor.userId!, query);
+      return { items: rows.map(toApiToken), total };
     },
 
     /** Creates a personal API token; its secret is returned this once and stored only as a hash. */

@@ -226,4 +226,21 @@ describe('guidance routes', () => {
       expect(response.statusCode).toBe(403);
     });
   });
+
+  describe('GET /api/guidance (list conventions)', () => {
+    it('searches years by document number without accents, sorts and pages them', async () => {
+      const copy = await comms.post('/api/guidance/2020/copy', {
+        toYear: 2030,
+        documentNo: '999/BHXH-TT',
+        title: 'Hướng dẫn công tác truyền thông năm 2030',
+      });
+      expect(copy.statusCode).toBe(201);
+      const found = await get<Page<{ year: number }>>(viewer, '/api/guidance?q=truyen%20thong%202030');
+      expect(found.items.map((y) => y.year)).toEqual([2030]);
+      const oldestFirst = await get<Page<{ year: number }>>(viewer, '/api/guidance?sort=year&pageSize=1');
+      expect(oldestFirst.items.map((y) => y.year)).toEqual([2020]);
+      expect(oldestFirst.total).toBeGreaterThanOrEqual(2);
+      expect((await viewer.get('/api/guidance?pageSize=0')).statusCode).toBe(400);
+    });
+  });
 });

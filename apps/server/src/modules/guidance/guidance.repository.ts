@@ -10,6 +10,15 @@ export type NewGuidanceItemRow = Omit<typeof guidanceItems.$inferInsert, 'search
 export type GuidanceYearRow = Omit<typeof guidanceYears.$inferSelect, 'createdAt'> & { itemCount: number };
 
 const { searchText: _s, updatedAt: _u, ...itemColumns } = getTableColumns(guidanceItems);
+const yearColumns = {
+  year: guidanceYears.year,
+  documentNo: guidanceYears.documentNo,
+  title: guidanceYears.title,
+  issuedOn: guidanceYears.issuedOn,
+  copiedFrom: guidanceYears.copiedFrom,
+  itemCount: sql<number>`(SELECT count(*)::int FROM guidance_items i WHERE i.year = guidance_years.year)`,
+};
+const YEAR_SORTS = { year: { column: guidanceYears.year }, documentNo: { column: guidanceYears.documentNo } };
 const SORTS = {
   sortOrder: { column: guidanceItems.sortOrder },
   code: { column: guidanceItems.code },
@@ -18,18 +27,27 @@ const SORTS = {
 };
 
 export const guidanceRepository = {
-  async listYears(tx: Executor): Promise<GuidanceYearRow[]> {
-    return tx
-      .select({
-        year: guidanceYears.year,
-        documentNo: guidanceYears.documentNo,
-        title: guidanceYears.title,
-        issuedOn: guidanceYears.issuedOn,
-        copiedFrom: guidanceYears.copiedFrom,
-        itemCount: sql<number>`(SELECT count(*)::int FROM guidance_items i WHERE i.year = guidance_years.year)`,
-      })
+  /** A page of guidance years, newest first by default; `q` matches number, title and year. */
+  async listYears(tx: Executor, query: TListQuery): Promise<{ rows: GuidanceYearRow[]; total: number }> {
+    const where = matchesSearch(
+      query.q,
+      sql`loa_fold(${guidanceYears.documentNo} || ' ' || ${guidanceYears.title} || ' ' || ${guidanceYears.year}::text)`,
+    );
+    const { limit, offset } = paging(query);
+    const rows = await tx
+      .select(yearColumns)
       .from(guidanceYears)
-      .orderBy(sql`${guidanceYears.year} DESC`);
+      .where(where)
+      .orderBy(...ordering(query.sort, YEAR_SORTS, '-year', guidanceYears.year))
+      .limit(limit)
+      .offset(offset);
+    const [totalRow] = await tx.select({ total: count() }).from(guidanceYears).where(where);
+    return { rows, total: totalRow?.total ?? 0 };
+  },
+
+  async findYear(tx: Executor, year: number): Promise<GuidanceYearRow | null> {
+    const [row] = await tx.select(yearColumns).from(guidanceYears).where(eq(guidanceYears.year, year));
+    return row ?? null;
   },
 
   async yearExists(tx: Executor, year: number): Promise<boolean> {

@@ -6,6 +6,7 @@ import {
   ZGuidanceYear,
   ZGuidanceYearParams,
   ZId,
+  ZListQuery,
   ZUpdateGuidanceItemRequest,
   zPage,
 } from '@loa/contracts';
@@ -18,8 +19,8 @@ const tags = ['guidance'];
 export function registerGuidanceRoutes(app: HttpApp, service: GuidanceService): void {
   app.get(
     '/api/guidance',
-    { schema: { tags, summary: 'Guidance years', response: { 200: zPage(ZGuidanceYear) } } },
-    async (request) => service.listYears(actorOf(request)),
+    { schema: { tags, summary: 'Guidance years', querystring: ZListQuery, response: { 200: zPage(ZGuidanceYear) } } },
+    async (request) => service.listYears(actorOf(request), request.query),
   );
 
   app.get(

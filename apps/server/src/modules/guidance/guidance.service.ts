@@ -34,10 +34,10 @@ export function createGuidanceService(deps: {
   }
 
   return {
-    async listYears(actor: Actor): Promise<TPage<TGuidanceYear>> {
+    async listYears(actor: Actor, query: TListQuery): Promise<TPage<TGuidanceYear>> {
       guidancePolicy.assertCanRead(actor);
-      const rows = await repo.listYears(db);
-      return { items: rows, total: rows.length };
+      const { rows, total } = await repo.listYears(db, query);
+      return { items: rows, total };
     },
 
     async listItems(
@@ -79,7 +79,7 @@ export function createGuidanceService(deps: {
           after: { ...input, copiedFrom: fromYear },
         });
       });
-      return (await repo.listYears(db)).find((y) => y.year === input.toYear)!;
+      return (await repo.findYear(db, input.toYear))!;
     },
 
     async updateItem(

@@ -17,8 +17,9 @@ export const guidanceKeys = {
   items: (year: number, segment: GuidanceSegment) => ['guidance', 'items', year, segment] as const,
 };
 
+/** Every guidance year, newest first (one per year: a few dozen at most). */
 export async function listYears(): Promise<TGuidanceYear[]> {
-  const response = await api.get<{ items: TGuidanceYear[] }>('/api/guidance');
+  const response = await api.get<{ items: TGuidanceYear[] }>('/api/guidance?pageSize=1000&sort=-year');
   return response.items;
 }
 

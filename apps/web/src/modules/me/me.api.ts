@@ -24,9 +24,9 @@ export async function changePassword(request: TChangePasswordRequest): Promise<v
   if (response?.csrfToken) setCsrfToken(response.csrfToken);
 }
 
-/** All of the user's tokens (a short list: the server returns it whole). */
+/** All of the user's tokens, newest first (a short list: fetched as one page of up to 1000). */
 export function listTokens(): Promise<TPage<TApiToken>> {
-  return api.get<TPage<TApiToken>>('/api/me/tokens');
+  return api.get<TPage<TApiToken>>('/api/me/tokens?pageSize=1000&sort=-createdAt');
 }
 
 /** Creates a personal API token; the secret in the answer is never shown again. */
