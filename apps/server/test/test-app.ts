@@ -18,6 +18,20 @@ export interface Session {
   delete(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
 }
 
+/** An audit event as stored; `xmin` tells which transaction wrote it. */
+export interface AuditRow {
+  seq: number;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  actor_id: string | null;
+  org_unit_id: string | null;
+  summary: string;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  xmin: string;
+}
+
 export interface TestApp {
   app: FastifyInstance;
   services: Services;
@@ -33,6 +47,10 @@ export interface TestApp {
     fullName?: string;
     email?: string;
   }): Promise<string>;
+  /** The seq of the newest audit event (0 when there is none). */
+  lastAuditSeq(): Promise<number>;
+  /** The audit events written after `seq`, oldest first. */
+  auditSince(seq: number): Promise<AuditRow[]>;
   close(): Promise<void>;
 }
 
@@ -101,6 +119,20 @@ export async function createTestApp(): Promise<TestApp> {
         ],
       );
       return rows[0]!.id;
+    },
+    async lastAuditSeq() {
+      const { rows } = await db.pool.query<{ seq: number }>(
+        'SELECT coalesce(max(seq), 0)::int AS seq FROM audit_events',
+      );
+      return rows[0]!.seq;
+    },
+    async auditSince(seq) {
+      const { rows } = await db.pool.query<AuditRow>(
+        `SELECT seq::int, action, entity_type, entity_id, actor_id, org_unit_id, summary, before, after, xmin::text
+           FROM audit_events WHERE seq > $1 ORDER BY seq`,
+        [seq],
+      );
+      return rows;
     },
     async close() {
       await app.close();

@@ -28,15 +28,8 @@ const expectedMatches = (q: string) =>
   GUIDANCE_2020.items
     .filter((i) => matchesVi([i.code, i.nameVi, i.nameEn, i.textVi, i.textEn].join(' '), q))
     .map((i) => i.code);
-const lastSeq = async () =>
-  (await t.db.pool.query<{ seq: number }>('SELECT coalesce(max(seq), 0)::int AS seq FROM audit_events')).rows[0]!.seq;
-const auditSince = async (seq: number) =>
-  (
-    await t.db.pool.query<{ action: string; entity_type: string; entity_id: string; before: unknown; after: unknown }>(
-      'SELECT action, entity_type, entity_id, before, after FROM audit_events WHERE seq > $1 ORDER BY seq',
-      [seq],
-    )
-  ).rows;
+const lastSeq = () => t.lastAuditSeq();
+const auditSince = (seq: number) => t.auditSince(seq);
 const COPY_2021 = {
   toYear: 2021,
   documentNo: '100/BHXH-TT',

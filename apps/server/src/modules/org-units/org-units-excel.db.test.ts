@@ -18,27 +18,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-interface AuditRow {
-  seq: number;
-  action: string;
-  entity_type: string;
-  entity_id: string | null;
-  actor_id: string | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  xmin: string;
-}
-
-const lastSeq = async () =>
-  (await t.db.pool.query<{ seq: number }>('SELECT coalesce(max(seq), 0)::int AS seq FROM audit_events')).rows[0]!.seq;
-const auditSince = async (seq: number) =>
-  (
-    await t.db.pool.query<AuditRow>(
-      `SELECT seq::int, action, entity_type, entity_id, actor_id, before, after, xmin::text
-         FROM audit_events WHERE seq > $1 ORDER BY seq`,
-      [seq],
-    )
-  ).rows;
+const lastSeq = () => t.lastAuditSeq();
+const auditSince = (seq: number) => t.auditSince(seq);
 const unitRow = async (code: string) =>
   (
     await t.db.pool.query<{ id: string; name: string; path: string; depth: number; parent_id: string; xmin: string }>(

@@ -44,15 +44,8 @@ const userCount = async () => (await t.db.pool.query<{ n: number }>('SELECT coun
 const sessionCount = async (userId: string) =>
   (await t.db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM sessions WHERE user_id = $1', [userId]))
     .rows[0]!.n;
-const lastSeq = async () =>
-  (await t.db.pool.query<{ seq: number }>('SELECT coalesce(max(seq), 0)::int AS seq FROM audit_events')).rows[0]!.seq;
-const auditSince = async (seq: number) =>
-  (
-    await t.db.pool.query<{ action: string; entity_id: string; before: unknown; after: unknown }>(
-      'SELECT action, entity_id, before, after FROM audit_events WHERE seq > $1 ORDER BY seq',
-      [seq],
-    )
-  ).rows;
+const lastSeq = () => t.lastAuditSeq();
+const auditSince = (seq: number) => t.auditSince(seq);
 const list = async (session: Session, query: string) => {
   const response = await session.get(`/api/users?${query}`);
   expect(response.statusCode, response.body).toBe(200);
