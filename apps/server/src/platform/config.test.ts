@@ -14,6 +14,11 @@ function configErrorOf(env: NodeJS.ProcessEnv): string {
 }
 
 describe('loadConfig', () => {
+  it('resolves a relative LOA_DATA_DIR from where npm was started, not from the workspace folder', () => {
+    expect(loadConfig({ INIT_CWD: '/srv/loa' }).dataDir).toBe('/srv/loa/data');
+    expect(loadConfig({ INIT_CWD: '/srv/loa', LOA_DATA_DIR: '/var/lib/loa' }).dataDir).toBe('/var/lib/loa');
+  });
+
   it('runs on defaults with an empty environment: embedded database, demo users, 63 provinces', () => {
     expect(loadConfig({})).toEqual({
       port: 3000,

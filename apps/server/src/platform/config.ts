@@ -62,7 +62,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
-    dataDir: path.resolve(e.LOA_DATA_DIR),
+    // Relative to where `npm` was started (npm runs workspace scripts in the workspace's folder).
+    dataDir: path.resolve(env.INIT_CWD ?? process.cwd(), e.LOA_DATA_DIR),
     embeddedPgPort: e.LOA_EMBEDDED_PG_PORT,
     adminPassword: e.LOA_ADMIN_PASSWORD,
     demo: e.LOA_DEMO,

@@ -13,7 +13,7 @@ import {
   type PresetUnit,
 } from './org-presets.js';
 
-const DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../data');
+const DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../reference-data');
 const readJson = <T>(file: string): T => JSON.parse(fs.readFileSync(path.join(DATA_DIR, file), 'utf8')) as T;
 
 const units63 = readJson<AdminUnits63>('admin-units/units-63-provinces.json');

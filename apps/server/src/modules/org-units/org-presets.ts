@@ -1,6 +1,6 @@
 import type { TOrgPreset, TUnitKind } from '@loa/contracts';
 
-/** The shapes of the shipped data files (see apps/server/data/README.md). */
+/** The shapes of the shipped data files (see apps/server/reference-data/README.md). */
 export interface AdminUnits63 {
   data: {
     level1_id: string;

@@ -16,7 +16,7 @@ import {
 import { childPath, depthOf } from './org-rules.js';
 import type { OrgUnitsRepository } from './org-units.repository.js';
 
-const DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../data');
+const DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../reference-data');
 
 async function readJson<T>(file: string): Promise<T> {
   return JSON.parse(await fs.readFile(path.join(DATA_DIR, file), 'utf8')) as T;
