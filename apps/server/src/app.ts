@@ -21,7 +21,9 @@ import { registerWebApp } from './platform/http/static-web.js';
 import { registerAuditRoutes } from './modules/audit/index.js';
 import { registerAuthRoutes } from './modules/auth/index.js';
 import { registerGuidanceRoutes } from './modules/guidance/index.js';
+import { registerNotificationsRoutes } from './modules/notifications/index.js';
 import { registerOrgUnitsRoutes } from './modules/org-units/index.js';
+import { registerRegulationsRoutes } from './modules/regulations/index.js';
 import { registerUsersRoutes } from './modules/users/index.js';
 
 export interface AppOptions {
@@ -109,6 +111,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerUsersRoutes(app, services.users);
   registerAuditRoutes(app, services.audit);
   registerGuidanceRoutes(app, services.guidance);
+  registerNotificationsRoutes(app, services.notifications);
+  registerRegulationsRoutes(app, services.regulations, services.regulationTasks);
   if (options.webDist) await registerWebApp(app, options.webDist);
   return app;
 }

@@ -2,17 +2,37 @@
 import { recordAudit } from './platform/audit/audit.js';
 import type { Db } from './platform/db/client.js';
 import { transactionRunner } from './platform/db/transaction.js';
-import type { JobDefinition } from './platform/jobs/jobs.js';
+import type { JobDefinition, Jobs } from './platform/jobs/jobs.js';
+import { createMailer } from './platform/mail/mailer.js';
 import { argon2Hasher, type PasswordHasher } from './platform/passwords.js';
 import { auditRepository, createAuditService } from './modules/audit/index.js';
 import { authRepository, createAuthService, sessionCleanupJob } from './modules/auth/index.js';
 import { createGuidanceService, guidanceRepository } from './modules/guidance/index.js';
+import {
+  createNotificationsService,
+  deadlinesJob,
+  flushOutboxJob,
+  notificationsRepository,
+  sendEmailJob,
+} from './modules/notifications/index.js';
 import { createOrgUnitsImportService, createOrgUnitsService, orgUnitsRepository } from './modules/org-units/index.js';
+import {
+  createRegulationsService,
+  createRegulationTasksService,
+  regulationsRepository,
+  regulationTasksRepository,
+} from './modules/regulations/index.js';
 import { createUsersService, usersRepository } from './modules/users/index.js';
 
 export interface CompositionOptions {
   sessionHours: number;
   passwords?: PasswordHasher;
+  /** Outgoing mail server (SMTP_URL); without it, e-mails are held in the outbox. */
+  smtpUrl?: string | undefined;
+  /** Sender of Loa's e-mails (LOA_MAIL_FROM). */
+  mailFrom?: string;
+  /** Where users open Loa (LOA_PUBLIC_URL), for the links in e-mails. */
+  publicUrl?: string | undefined;
 }
 
 export function compose(db: Db, options: CompositionOptions) {
@@ -34,6 +54,26 @@ export function compose(db: Db, options: CompositionOptions) {
     unitPath: (tx, id) => orgUnitsRepository.findPath(tx, id),
     endSessions: auth.endSessions,
   });
+  const notifications = createNotificationsService({
+    ...base,
+    repo: notificationsRepository,
+    mailer: createMailer({ smtpUrl: options.smtpUrl, from: options.mailFrom ?? 'Loa <no-reply@localhost>' }),
+    publicUrl: options.publicUrl,
+  });
+  const regulationTasks = createRegulationTasksService({
+    ...base,
+    repo: regulationTasksRepository,
+    regulations: regulationsRepository,
+    units: orgUnitsRepository,
+    users: usersRepository,
+  });
+  const regulations = createRegulationsService({
+    ...base,
+    repo: regulationsRepository,
+    tasks: regulationTasksRepository,
+    units: orgUnitsRepository,
+    generateTasks: regulationTasks.internal.generate,
+  });
   return {
     db,
     runInTransaction,
@@ -44,12 +84,21 @@ export function compose(db: Db, options: CompositionOptions) {
     orgUnitsImport: createOrgUnitsImportService({ runInTransaction, orgUnits }),
     audit: createAuditService({ db, repo: auditRepository }),
     guidance: createGuidanceService({ ...base, repo: guidanceRepository }),
+    regulations,
+    regulationTasks,
+    notifications,
   };
 }
 
 export type Services = ReturnType<typeof compose>;
 
-/** Every job type of Loa; workers process all of them. */
-export function jobDefinitions(services: Services): JobDefinition<never>[] {
-  return [sessionCleanupJob(services.auth.deleteExpiredSessions)] as JobDefinition<never>[];
+/** Every job type of Loa; workers process all of them. `jobs` lets jobs queue other jobs. */
+export function jobDefinitions(services: Services, jobs: Pick<Jobs, 'send'>): JobDefinition<never>[] {
+  const sendEmail = sendEmailJob(services.notifications.deliverOutboxMessage);
+  return [
+    sessionCleanupJob(services.auth.deleteExpiredSessions),
+    sendEmail,
+    flushOutboxJob(services.notifications.findOutboxToQueue, jobs, sendEmail),
+    deadlinesJob(services.notifications.notifyDueDeadlines),
+  ] as JobDefinition<never>[];
 }

@@ -13,7 +13,12 @@ async function main(): Promise<void> {
     if (config.logLevel !== 'silent' && message) console.error(`[loa] ${message}`);
   };
   const runtime = await openRuntime(config, log);
-  const services = compose(runtime.database.db, { sessionHours: config.sessionHours });
+  const services = compose(runtime.database.db, {
+    sessionHours: config.sessionHours,
+    smtpUrl: config.smtpUrl,
+    mailFrom: config.mailFrom,
+    publicUrl: config.publicUrl,
+  });
   const credentials = await bootstrap(services, {
     orgPreset: config.orgPreset,
     demo: config.demo,
@@ -43,7 +48,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
   try {
     jobs = await startJobs({ connectionString: runtime.url, schedule: config.runJobs, log: app.log });
-    if (config.runJobs) await jobs.work(jobDefinitions(services));
+    if (config.runJobs) await jobs.work(jobDefinitions(services, jobs));
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     await jobs?.stop().catch(() => undefined);

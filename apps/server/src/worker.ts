@@ -13,13 +13,18 @@ async function main(): Promise<void> {
   }
   const log = (message: string) => console.error(`[loa-worker] ${message}`);
   const runtime = await openRuntime(config, log);
-  const services = compose(runtime.database.db, { sessionHours: config.sessionHours });
+  const services = compose(runtime.database.db, {
+    sessionHours: config.sessionHours,
+    smtpUrl: config.smtpUrl,
+    mailFrom: config.mailFrom,
+    publicUrl: config.publicUrl,
+  });
   const jobs = await startJobs({
     connectionString: runtime.url,
     schedule: true,
     log: { error: (obj, msg) => console.error(msg, obj), info: (obj, msg) => log(`${msg} ${JSON.stringify(obj)}`) },
   });
-  await jobs.work(jobDefinitions(services));
+  await jobs.work(jobDefinitions(services, jobs));
   log('processing jobs');
   const stop = async () => {
     await jobs.stop();

@@ -1,7 +1,7 @@
 import type { TLoginResponse, TRole } from '@loa/contracts';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/app.js';
-import { compose, type Services } from '../src/composition-root.js';
+import { compose, type CompositionOptions, type Services } from '../src/composition-root.js';
 import { ADMIN_PASSWORD, USER_PASSWORD } from './constants.js';
 import { createTestDatabase, type TestDatabase } from './test-db.js';
 
@@ -15,6 +15,7 @@ export interface Session {
   get(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   post(url: string, body?: Body, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   patch(url: string, body?: Body, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  put(url: string, body?: Body, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   delete(url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
 }
 
@@ -54,9 +55,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(): Promise<TestApp> {
+/** Mail settings of the app under test: point `smtpUrl` at a test's own SMTP server; none means e-mails are held. */
+export type TestAppOptions = Pick<CompositionOptions, 'smtpUrl' | 'mailFrom' | 'publicUrl'>;
+
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const db = await createTestDatabase();
-  const services = compose(db.db, { sessionHours: 12 });
+  const services = compose(db.db, { sessionHours: 12, ...options });
   const app = await buildApp({ services, pingDatabase: async () => void (await db.pool.query('SELECT 1')) });
   await app.ready();
 
@@ -88,6 +92,7 @@ export async function createTestApp(): Promise<TestApp> {
       get: (url, headers) => send('GET', url, undefined, headers),
       post: (url, payload, headers) => send('POST', url, payload ?? {}, headers),
       patch: (url, payload, headers) => send('PATCH', url, payload ?? {}, headers),
+      put: (url, payload, headers) => send('PUT', url, payload ?? {}, headers),
       delete: (url, headers) => send('DELETE', url, undefined, headers),
     };
   };

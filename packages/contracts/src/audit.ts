@@ -48,6 +48,10 @@ export const AUDIT_ACTION_LABELS: Labels = {
   reset_password: { vi: 'Đặt lại mật khẩu', en: 'Password reset' },
   change_password: { vi: 'Đổi mật khẩu', en: 'Password change' },
   update_profile: { vi: 'Sửa thông tin cá nhân', en: 'Profile change' },
+  retry: { vi: 'Gửi lại', en: 'Retry' },
+  generate_tasks: { vi: 'Lập nhiệm vụ truyền thông', en: 'Plan communication tasks' },
+  link: { vi: 'Liên kết văn bản', en: 'Link documents' },
+  unlink: { vi: 'Bỏ liên kết văn bản', en: 'Unlink documents' },
 };
 
 export const AUDIT_ENTITY_LABELS: Labels = {
@@ -56,6 +60,11 @@ export const AUDIT_ENTITY_LABELS: Labels = {
   api_token: { vi: 'Mã truy cập API', en: 'API token' },
   guidance_year: { vi: 'Hướng dẫn năm', en: 'Guidance year' },
   guidance_item: { vi: 'Mục hướng dẫn', en: 'Guidance item' },
+  notification_preferences: { vi: 'Tùy chọn thông báo', en: 'Notification settings' },
+  outbox_message: { vi: 'Thư điện tử gửi đi', en: 'Outgoing e-mail' },
+  regulation: { vi: 'Văn bản', en: 'Document' },
+  regulation_task: { vi: 'Nhiệm vụ truyền thông', en: 'Communication task' },
+  task_template: { vi: 'Mẫu nhiệm vụ truyền thông', en: 'Communication task template' },
 };
 
 /** The label of an audit action or entity type in `locale`, or the code itself when none is known. */

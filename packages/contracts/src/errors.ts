@@ -106,6 +106,16 @@ export const ERRORS = {
     vi: 'Hướng dẫn năm {year} đã tồn tại',
     en: 'The guidance for {year} already exists',
   },
+  'regulation.has_done_tasks': {
+    status: 409,
+    vi: 'Văn bản đã có {count} nhiệm vụ truyền thông hoàn thành, không thể xóa',
+    en: 'The document has {count} completed communication tasks and cannot be deleted',
+  },
+  'regulation.no_effective_date': {
+    status: 409,
+    vi: 'Văn bản chưa có ngày hiệu lực; hãy nhập ngày hiệu lực trước khi lập nhiệm vụ truyền thông',
+    en: 'The document has no effective date; enter it before planning communication tasks',
+  },
   'import.invalid_file': {
     status: 400,
     vi: 'Tệp Excel không đọc được: {reason}',
@@ -115,6 +125,16 @@ export const ERRORS = {
     status: 422,
     vi: 'Có {count} dòng bị từ chối; không dòng nào được ghi',
     en: '{count} rows were rejected; nothing was written',
+  },
+  'notification.smtp_not_configured': {
+    status: 409,
+    vi: 'Chưa cấu hình máy chủ thư (SMTP_URL); thư vẫn được giữ lại và có thể gửi sau khi cấu hình',
+    en: 'No mail server is configured (SMTP_URL); the e-mail stays held and can be sent once one is',
+  },
+  'notification.already_sent': {
+    status: 409,
+    vi: 'Thư này đã được gửi',
+    en: 'This e-mail has already been sent',
   },
   internal: { status: 500, vi: 'Lỗi hệ thống, vui lòng thử lại sau', en: 'Internal error; please try again later' },
   'service.unavailable': {
@@ -154,6 +174,38 @@ export const FIELD_MESSAGES = {
   'validation.date_order': { vi: 'Ngày kết thúc phải sau ngày bắt đầu', en: 'The end date must follow the start date' },
   'validation.invalid': { vi: 'Giá trị không hợp lệ', en: 'Not a valid value' },
   'validation.duplicate': { vi: 'Giá trị này đã được dùng', en: 'This value is already in use' },
+  'validation.regulation_number': {
+    vi: 'Số hiệu gồm số và ký hiệu văn bản, ví dụ 1007/BHXH-TT',
+    en: 'A number and a document symbol, e.g. 1007/BHXH-TT',
+  },
+  'validation.effective_before_issued': {
+    vi: 'Ngày hiệu lực không được trước ngày ban hành',
+    en: 'The effective date cannot precede the issue date',
+  },
+  'validation.self_relation': {
+    vi: 'Văn bản không thể liên kết với chính nó',
+    en: 'A document cannot be related to itself',
+  },
+  'validation.unit_out_of_scope': {
+    vi: 'Đơn vị không thuộc phạm vi của bạn',
+    en: 'This unit is outside your scope',
+  },
+  'validation.drafting_unit_outside_owner': {
+    vi: 'Đơn vị soạn thảo phải thuộc đơn vị sở hữu văn bản',
+    en: 'The drafting unit must belong to the unit that owns the document',
+  },
+  'validation.assignee_not_in_unit': {
+    vi: 'Người được giao phải thuộc đơn vị chủ trì nhiệm vụ',
+    en: "The assignee must belong to the task's owner unit",
+  },
+  'validation.phase_offset': {
+    vi: 'Bước "trước" cần số ngày âm, bước "sau" cần số ngày dương',
+    en: '"Before" steps need a negative number of days, "after" steps a positive one',
+  },
+  'validation.invalid_step_name': {
+    vi: 'Mã bước gồm chữ thường không dấu, số và dấu gạch dưới',
+    en: 'Step codes use lowercase letters, digits and "_"',
+  },
   'password.too_short': { vi: 'Mật khẩu cần ít nhất 10 ký tự', en: 'The password needs at least 10 characters' },
   'password.too_long': { vi: 'Mật khẩu tối đa 128 ký tự', en: 'The password may have at most 128 characters' },
   'password.needs_letter': { vi: 'Mật khẩu cần có chữ cái', en: 'The password needs a letter' },

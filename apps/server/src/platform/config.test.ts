@@ -34,6 +34,8 @@ describe('loadConfig', () => {
       sessionHours: 12,
       webDist: undefined,
       smtpUrl: undefined,
+      mailFrom: 'Loa <no-reply@localhost>',
+      publicUrl: undefined,
       logLevel: 'info',
     });
   });
@@ -79,6 +81,31 @@ describe('loadConfig', () => {
     expect(message).toContain('LOA_DEMO: must be true or false');
     expect(message).toContain('DATABASE_URL: must start with postgres:// or postgresql://');
     expect(message).toMatch(/LOA_ORG_PRESET: .*63-provinces.*34-provinces/);
+  });
+
+  it('reads the mail settings: SMTP_URL, the sender and the public address e-mails link to', () => {
+    expect(
+      loadConfig({
+        SMTP_URL: 'smtps://loa:secret@mail.bhxh.gov.vn:465',
+        LOA_MAIL_FROM: 'Loa BHXH <no-reply@bhxh.gov.vn>',
+        LOA_PUBLIC_URL: 'https://loa.bhxh.gov.vn/',
+      }),
+    ).toMatchObject({
+      smtpUrl: 'smtps://loa:secret@mail.bhxh.gov.vn:465',
+      mailFrom: 'Loa BHXH <no-reply@bhxh.gov.vn>',
+      publicUrl: 'https://loa.bhxh.gov.vn',
+    });
+    expect(loadConfig({ LOA_MAIL_FROM: 'no-reply@bhxh.gov.vn' }).mailFrom).toBe('no-reply@bhxh.gov.vn');
+  });
+
+  it('refuses a sender that is no address, or could inject a header, and a public address that is not http(s)', () => {
+    for (const from of ['Loa', 'Loa <no-reply>', 'a@b.vn\r\nBcc: x@y.vn', 'Loa <a@b.vn> <c@d.vn>']) {
+      expect(configErrorOf({ LOA_MAIL_FROM: from }), from).toContain('LOA_MAIL_FROM: must be an e-mail address');
+    }
+    expect(configErrorOf({ LOA_PUBLIC_URL: 'ftp://loa.bhxh.gov.vn' })).toContain(
+      'LOA_PUBLIC_URL: must be an http:// or https:// address',
+    );
+    expect(configErrorOf({ SMTP_URL: 'mail.bhxh.gov.vn:25' })).toContain('SMTP_URL: must start with smtp://');
   });
 
   it('does not repeat the values, which may hold passwords', () => {

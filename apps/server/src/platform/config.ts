@@ -10,6 +10,11 @@ const ZPostgresUrl = z
   .string()
   .regex(/^postgres(ql)?:\/\//, { message: 'must start with postgres:// or postgresql://' });
 
+// "Loa <no-reply@bhxh.gov.vn>" or a bare address; no line breaks (it becomes a mail header).
+const ZMailFrom = z.string().regex(/^(?:[^<>\r\n@]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, {
+  message: 'must be an e-mail address, optionally with a name: Loa <no-reply@example.vn>',
+});
+
 const ZEnv = z.object({
   PORT: z.coerce.number({ message: 'must be a number' }).int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -26,6 +31,11 @@ const ZEnv = z.object({
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, { message: 'must start with smtp:// or smtps://' })
+    .optional(),
+  LOA_MAIL_FROM: ZMailFrom.default('Loa <no-reply@localhost>'),
+  LOA_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an http:// or https:// address' })
+    .transform((value) => value.replace(/\/+$/, ''))
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -44,6 +54,10 @@ export interface Config {
   sessionHours: number;
   webDist: string | undefined;
   smtpUrl: string | undefined;
+  /** Sender of Loa's e-mails. */
+  mailFrom: string;
+  /** The address users open Loa at, without a trailing slash; e-mails link to it when set. */
+  publicUrl: string | undefined;
   logLevel: z.infer<typeof ZEnv>['LOG_LEVEL'];
 }
 
@@ -73,6 +87,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHours: e.LOA_SESSION_HOURS,
     webDist: e.LOA_WEB_DIST,
     smtpUrl: e.SMTP_URL,
+    mailFrom: e.LOA_MAIL_FROM.trim(),
+    publicUrl: e.LOA_PUBLIC_URL,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -1,4 +1,6 @@
 import { ApartmentOutlined, AuditOutlined, BookOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import { CarryOutOutlined, FileTextOutlined } from '@ant-design/icons';
+import { BellOutlined } from '@ant-design/icons';
 import type { TRole } from '@loa/contracts';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { MessageKey } from './i18n/i18n';
@@ -58,6 +60,32 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     descriptionKey: 'home.card.guidance',
     icon: <BookOutlined />,
     page: lazy(() => import('../modules/guidance/guidance-page').then((m) => ({ default: m.GuidancePage }))),
+  },
+  {
+    key: 'regulations',
+    path: '/regulations',
+    labelKey: 'nav.regulations',
+    descriptionKey: 'home.card.regulations',
+    icon: <FileTextOutlined />,
+    page: lazy(() => import('../modules/regulations/regulations-page').then((m) => ({ default: m.RegulationsPage }))),
+  },
+  {
+    key: 'tasks',
+    path: '/tasks',
+    labelKey: 'nav.tasks',
+    descriptionKey: 'home.card.tasks',
+    icon: <CarryOutOutlined />,
+    page: lazy(() => import('../modules/regulations/my-tasks-page').then((m) => ({ default: m.MyTasksPage }))),
+  },
+  {
+    key: 'notifications',
+    path: '/notifications',
+    labelKey: 'nav.notifications',
+    descriptionKey: 'home.card.notifications',
+    icon: <BellOutlined />,
+    page: lazy(() =>
+      import('../modules/notifications/notifications-page').then((m) => ({ default: m.NotificationsPage })),
+    ),
   },
 ];
 

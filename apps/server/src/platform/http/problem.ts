@@ -42,6 +42,11 @@ const RESOURCE_NAMES: Record<string, { vi: string; en: string }> = {
   guidance_year: { vi: 'hướng dẫn của năm này', en: 'Guidance year' },
   guidance_item: { vi: 'mục hướng dẫn', en: 'Guidance item' },
   audit_event: { vi: 'sự kiện nhật ký', en: 'Audit event' },
+  notification: { vi: 'thông báo', en: 'Notification' },
+  outbox_message: { vi: 'thư điện tử', en: 'E-mail' },
+  regulation: { vi: 'văn bản', en: 'Document' },
+  regulation_relation: { vi: 'liên kết giữa hai văn bản', en: 'Relation between the documents' },
+  regulation_task: { vi: 'nhiệm vụ truyền thông', en: 'Communication task' },
 };
 
 function resourceName(resource: unknown, locale: TLocale): string {

@@ -1,3 +1,5 @@
+import { notificationsEn } from '../../modules/notifications/notifications.messages';
+import { regulationsEn } from '../../modules/regulations/regulations.messages';
 import type { MessageKey } from './vi';
 
 /** English UI strings; the type requires exactly the keys of the Vietnamese dictionary. */
@@ -290,4 +292,6 @@ export const en: Record<MessageKey, string> = {
   'guidance.copyTitle': 'Copy the {year} guidance',
   'guidance.copySubmit': 'Copy',
   'guidance.copied': 'Guidance for {year} created',
+  ...regulationsEn,
+  ...notificationsEn,
 };

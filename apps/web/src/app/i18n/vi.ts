@@ -1,3 +1,6 @@
+import { notificationsVi } from '../../modules/notifications/notifications.messages';
+import { regulationsVi } from '../../modules/regulations/regulations.messages';
+
 /** Vietnamese UI strings: the default language. Keys are grouped by screen; `{name}` marks a parameter. */
 export const vi = {
   'app.name': 'Loa',
@@ -288,6 +291,8 @@ export const vi = {
   'guidance.copyTitle': 'Sao chép hướng dẫn năm {year}',
   'guidance.copySubmit': 'Sao chép',
   'guidance.copied': 'Đã tạo hướng dẫn năm {year}',
+  ...regulationsVi,
+  ...notificationsVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

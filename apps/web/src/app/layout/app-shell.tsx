@@ -5,6 +5,7 @@ import { hasAnyRole, useCurrentUser } from '../../modules/auth/session';
 import { useI18n } from '../i18n/i18n';
 import { activeNavEntry, NAV_ENTRIES } from '../nav';
 import { LangSwitch } from './lang-switch';
+import { NotificationBell } from './notification-bell';
 import { UserMenu } from './user-menu';
 
 const SIDER_KEY = 'loa.sider.collapsed';
@@ -77,6 +78,7 @@ export function AppShell() {
           <Typography.Text type="secondary" style={{ flex: 1, minWidth: 0 }} ellipsis>
             {t('app.tagline')}
           </Typography.Text>
+          <NotificationBell />
           <LangSwitch />
           <UserMenu />
         </Layout.Header>
