@@ -66,7 +66,9 @@ export function compose(db: Db, options: CompositionOptions) {
     regulations: regulationsRepository,
     units: orgUnitsRepository,
     users: usersRepository,
+    notify: notifications.notify,
   });
+  notifications.registerDeadlineSource(regulationTasks.deadlineSource);
   const regulations = createRegulationsService({
     ...base,
     repo: regulationsRepository,

@@ -263,6 +263,11 @@ export const regulationTasksRepository = {
 
   /** Open tasks due from `today` to `today + withinDays` (inclusive), soonest first. */
   async findDue(tx: Executor, today: string, withinDays: number): Promise<DueTaskRow[]> {
+    return regulationTasksRepository.findOpenDue(tx, today, 0, withinDays);
+  },
+
+  /** Open tasks due between `today + fromDays` and `today + toDays` (both included; negative = in the past). */
+  async findOpenDue(tx: Executor, today: string, fromDays: number, toDays: number): Promise<DueTaskRow[]> {
     const { rows } = await tx.execute<{
       task_id: string;
       regulation_id: string;
@@ -283,7 +288,7 @@ export const regulationTasksRepository = {
         JOIN regulations r ON r.id = t.regulation_id
         JOIN org_units o ON o.id = t.owner_unit_id
        WHERE t.status IN ('todo', 'in_progress')
-         AND t.due_on BETWEEN ${today}::date AND ${today}::date + ${withinDays}::int
+         AND t.due_on BETWEEN ${today}::date + ${fromDays}::int AND ${today}::date + ${toDays}::int
        ORDER BY t.due_on, r.number, t.id`);
     return rows.map((r) => ({
       taskId: r.task_id,

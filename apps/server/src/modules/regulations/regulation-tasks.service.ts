@@ -28,6 +28,16 @@ import type {
 } from './regulation-tasks.repository.js';
 import { regulationsPolicy } from './regulations.policy.js';
 import { isOverdue, planTasks, vnToday, type TemplateStep } from './task-dating.js';
+import {
+  assignmentNotice,
+  generatedNotices,
+  statusNotice,
+  taskLink,
+  taskRecipients,
+  type TaskFacts,
+  type TaskNotice,
+} from './task-notices.js';
+import type { DeadlineSource, NotificationsService } from '../notifications/index.js';
 
 /** A unit as this module needs it (from the org-units module). */
 export interface UnitInfo {
@@ -61,7 +71,23 @@ export interface RegulationTasksDeps {
   users: UserLookup;
   /** The current time (overdue is judged on Vietnam's calendar day). */
   clock?: () => Date;
+  /** Tells owners about assignments and status changes, in the same transaction (notifications module). */
+  notify: NotificationsService['notify'];
 }
+
+/** How far ahead the daily deadline run warns, and how far back it still reports missed tasks. */
+const WARN_DAYS = 3;
+const MISSED_WINDOW_DAYS = 30;
+
+const factsOf = (row: TaskRow): TaskFacts => ({
+  taskId: row.id,
+  regulationId: row.regulationId,
+  regulationNumber: row.regulationNumber,
+  title: row.title,
+  ownerUnitId: row.ownerUnitId,
+  assigneeUserId: row.assigneeUserId,
+  dueOn: row.dueOn,
+});
 
 export function toTask(row: TaskRow, today: string): TRegulationTask {
   return {
@@ -133,6 +159,7 @@ export type RegulationTasksService = ReturnType<typeof createRegulationTasksServ
 
 export function createRegulationTasksService(deps: RegulationTasksDeps) {
   const { db, runInTransaction, repo, regulations, recordAudit, units, users } = deps;
+  const send = (tx: Tx, actor: Actor, notice: TaskNotice) => deps.notify(tx, actor, notice);
   const today = () => vnToday(deps.clock ? deps.clock() : new Date());
   const scopeOf = (actor: Actor): TaskVisibility => ({
     kind: 'scope',
@@ -201,6 +228,19 @@ export function createRegulationTasksService(deps: RegulationTasksDeps) {
     );
     if (inserted.length === 0) return 0;
     const insertedSteps = new Set(inserted.map((row) => row.templateId));
+    const idOfStep = new Map(inserted.map((row) => [row.templateId, row.id]));
+    const facts = planned
+      .filter((task) => insertedSteps.has(task.templateId))
+      .map((task) => ({
+        taskId: idOfStep.get(task.templateId)!,
+        regulationId: regulation.id,
+        regulationNumber: regulation.number,
+        title: task.title,
+        ownerUnitId: task.ownerUnitId,
+        assigneeUserId: null,
+        dueOn: task.dueOn,
+      }));
+    for (const notice of generatedNotices(facts)) await send(tx, actor, notice);
     await recordAudit(tx, actor, {
       action: 'generate_tasks',
       entityType: 'regulation',
@@ -301,6 +341,7 @@ export function createRegulationTasksService(deps: RegulationTasksDeps) {
           status: 'todo',
         });
         const created = (await repo.findById(tx, id))!;
+        await send(tx, actor, assignmentNotice(factsOf(created)));
         await recordAudit(tx, actor, {
           action: 'create',
           entityType: 'regulation_task',
@@ -348,6 +389,10 @@ export function createRegulationTasksService(deps: RegulationTasksDeps) {
         });
         if (!changed) throw new AppError('conflict.version');
         const after = (await repo.findById(tx, id))!;
+        const reassigned = after.ownerUnitId !== before.ownerUnitId || after.assigneeUserId !== before.assigneeUserId;
+        if (reassigned) await send(tx, actor, assignmentNotice(factsOf(after)));
+        else if (after.status !== before.status)
+          await send(tx, actor, statusNotice(factsOf(after), after.status as TTaskStatus));
         await recordAudit(tx, actor, {
           action: 'update',
           entityType: 'regulation_task',
@@ -361,6 +406,28 @@ export function createRegulationTasksService(deps: RegulationTasksDeps) {
       });
       return toTask(row, today());
     },
+
+    /** Open tasks for the daily deadline run: due within WARN_DAYS, or missed in the last MISSED_WINDOW_DAYS. */
+    deadlineSource: {
+      name: 'regulation-tasks',
+      async findDue(tx: Tx, now: Date) {
+        const day = vnToday(now);
+        const [soon, missed] = await Promise.all([
+          repo.findOpenDue(tx, day, 0, WARN_DAYS),
+          repo.findOpenDue(tx, day, -MISSED_WINDOW_DAYS, -1),
+        ]);
+        const item = (task: (typeof soon)[number], state: 'approaching' | 'missed') => ({
+          id: task.taskId,
+          state,
+          dueOn: task.dueOn,
+          subject: { vi: `${task.regulationNumber}: ${task.title}`, en: `${task.regulationNumber}: ${task.title}` },
+          recipients: taskRecipients(task),
+          link: taskLink(task),
+          entityType: 'regulation_task',
+        });
+        return [...soon.map((t) => item(t, 'approaching')), ...missed.map((t) => item(t, 'missed'))];
+      },
+    } satisfies DeadlineSource,
 
     /** The "before, during, after" template, in order. */
     async listTemplate(actor: Actor, query: TListQuery): Promise<TPage<TTaskTemplateItem>> {
