@@ -112,7 +112,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAuditRoutes(app, services.audit);
   registerGuidanceRoutes(app, services.guidance);
   registerNotificationsRoutes(app, services.notifications);
-  registerRegulationsRoutes(app, services.regulations, services.regulationTasks);
+  registerRegulationsRoutes(app, services.regulations, services.regulationTasks, services.taskTemplates);
   if (options.webDist) await registerWebApp(app, options.webDist);
   return app;
 }

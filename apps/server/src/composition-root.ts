@@ -19,6 +19,7 @@ import { createOrgUnitsImportService, createOrgUnitsService, orgUnitsRepository 
 import {
   createRegulationsService,
   createRegulationTasksService,
+  createTaskTemplatesService,
   regulationsRepository,
   regulationTasksRepository,
 } from './modules/regulations/index.js';
@@ -69,6 +70,11 @@ export function compose(db: Db, options: CompositionOptions) {
     notify: notifications.notify,
   });
   notifications.registerDeadlineSource(regulationTasks.deadlineSource);
+  const taskTemplates = createTaskTemplatesService({
+    ...base,
+    repo: regulationTasksRepository,
+    units: orgUnitsRepository,
+  });
   const regulations = createRegulationsService({
     ...base,
     repo: regulationsRepository,
@@ -88,6 +94,7 @@ export function compose(db: Db, options: CompositionOptions) {
     guidance: createGuidanceService({ ...base, repo: guidanceRepository }),
     regulations,
     regulationTasks,
+    taskTemplates,
     notifications,
   };
 }

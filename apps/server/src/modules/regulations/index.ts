@@ -7,6 +7,7 @@ export {
   createRegulationTasksService,
   type RegulationTasksService,
 } from './regulation-tasks.service.js';
+export { createTaskTemplatesService, type TaskTemplatesService } from './task-templates.service.js';
 export { regulationsRepository } from './regulations.repository.js';
 export { regulationTasksRepository, type DueTaskRow } from './regulation-tasks.repository.js';
 export { registerRegulationsRoutes } from './regulations.routes.js';

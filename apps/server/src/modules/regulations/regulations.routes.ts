@@ -26,6 +26,7 @@ import { actorOf } from '../../platform/http/authentication.js';
 import { attachment, workbook, XLSX_TYPE, type ExcelColumn } from '../../platform/http/excel.js';
 import type { HttpApp } from '../../platform/http/types.js';
 import type { RegulationTasksService } from './regulation-tasks.service.js';
+import type { TaskTemplatesService } from './task-templates.service.js';
 import type { RegulationsService } from './regulations.service.js';
 
 const tags = ['regulations'];
@@ -65,6 +66,7 @@ export function registerRegulationsRoutes(
   app: HttpApp,
   service: RegulationsService,
   tasks: RegulationTasksService,
+  templates: TaskTemplatesService,
 ): void {
   app.get(
     '/api/regulations',
@@ -273,7 +275,7 @@ export function registerRegulationsRoutes(
         response: { 200: zPage(ZTaskTemplateItem) },
       },
     },
-    async (request) => tasks.listTemplate(actorOf(request), request.query),
+    async (request) => templates.listTemplate(actorOf(request), request.query),
   );
 
   app.put(
@@ -287,7 +289,7 @@ export function registerRegulationsRoutes(
       },
     },
     async (request) => {
-      const items = await tasks.updateTemplate(actorOf(request), request.body);
+      const items = await templates.updateTemplate(actorOf(request), request.body);
       return { items, total: items.length };
     },
   );
