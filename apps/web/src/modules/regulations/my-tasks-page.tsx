@@ -9,9 +9,10 @@ import {
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, DatePicker, Flex, Input, Select, Table, Typography, type TableColumnsType, type TableProps } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useRef, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { useState } from 'react';
+import { Link } from 'react-router';
 import { useI18n } from '../../app/i18n/i18n';
+import { useUrlListState } from '../../shared/use-url-list-state';
 import { errorText } from '../../shared/errors';
 import { sortOrderOf, sortParam } from '../../shared/table-sort';
 import { PageHeader } from '../../shared/ui/page-header';
@@ -32,7 +33,7 @@ export function MyTasksPage() {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const user = useCurrentUser();
-  const [params, setParams] = useSearchParams();
+  const { params, page, pageSize, update, updateLater } = useUrlListState();
   const [search, setSearch] = useState(params.get('q') ?? '');
   const canWork = hasAnyRole(user, [
     'admin',
@@ -53,29 +54,10 @@ export function MyTasksPage() {
     dueBefore: dueBefore && DATE.test(dueBefore) ? dueBefore : undefined,
     sort: params.get('sort') ?? undefined,
   };
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const pageSize = Math.min(100, Math.max(1, Number(params.get('pageSize')) || 20));
 
-  const update = (changes: Record<string, string | number | undefined>, keepPage = false) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value === undefined || value === '') next.delete(key);
-          else next.set(key, String(value));
-        }
-        if (!keepPage) next.delete('page');
-        return next;
-      },
-      { replace: true },
-    );
-
-  const timer = useRef<number | undefined>(undefined);
-  useEffect(() => () => window.clearTimeout(timer.current), []);
   const onSearch = (text: string) => {
     setSearch(text);
-    window.clearTimeout(timer.current);
-    timer.current = window.setTimeout(() => update({ q: text.trim() }), 300);
+    updateLater({ q: text.trim() });
   };
 
   const tasks = useQuery({

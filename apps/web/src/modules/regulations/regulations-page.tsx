@@ -3,9 +3,9 @@ import { REGULATION_KINDS, type TRegulationKind } from '@loa/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { App, Button, DatePicker, Flex, Input, Select } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect, useRef, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useState } from 'react';
 import { useI18n } from '../../app/i18n/i18n';
+import { useUrlListState } from '../../shared/use-url-list-state';
 import { errorText } from '../../shared/errors';
 import { PageHeader } from '../../shared/ui/page-header';
 import { hasAnyRole, useCurrentUser } from '../auth/session';
@@ -26,7 +26,7 @@ export function RegulationsPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
   const user = useCurrentUser();
-  const [params, setParams] = useSearchParams();
+  const { params, page, pageSize, update, updateLater } = useUrlListState();
   const [search, setSearch] = useState(params.get('q') ?? '');
   const [tag, setTag] = useState(params.get('tag') ?? '');
   const [creating, setCreating] = useState(false);
@@ -45,31 +45,12 @@ export function RegulationsPage() {
     tag: params.get('tag') ?? undefined,
     sort: params.get('sort') ?? undefined,
   };
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const pageSize = Math.min(100, Math.max(1, Number(params.get('pageSize')) || 20));
   const openId = params.get('id');
 
-  const update = (changes: Record<string, string | number | undefined>, keepPage = false) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value === undefined || value === '') next.delete(key);
-          else next.set(key, String(value));
-        }
-        if (!keepPage) next.delete('page');
-        return next;
-      },
-      { replace: true },
-    );
-
-  const timer = useRef<number | undefined>(undefined);
-  useEffect(() => () => window.clearTimeout(timer.current), []);
   // Search as the user types, once typing pauses; the URL keeps the filters so the page can be shared.
   const typed = (key: 'q' | 'tag', text: string) => {
     (key === 'q' ? setSearch : setTag)(text);
-    window.clearTimeout(timer.current);
-    timer.current = window.setTimeout(() => update({ [key]: text.trim() }), 300);
+    updateLater({ [key]: text.trim() });
   };
 
   const regulations = useQuery({

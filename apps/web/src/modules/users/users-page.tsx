@@ -2,9 +2,9 @@ import { DownloadOutlined, UserAddOutlined } from '@ant-design/icons';
 import { ROLES, type TCreatedUser, type TRole, type TUser } from '@loa/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { App, Button, Flex, Input } from 'antd';
-import { useEffect, useRef, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useState } from 'react';
 import { useI18n } from '../../app/i18n/i18n';
+import { useUrlListState } from '../../shared/use-url-list-state';
 import { errorText } from '../../shared/errors';
 import { OneTimeSecretModal } from '../../shared/ui/one-time-secret';
 import { PageHeader } from '../../shared/ui/page-header';
@@ -20,7 +20,7 @@ const pick = <T extends string>(value: string | null, allowed: readonly T[]): T 
 export function UsersPage() {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const [params, setParams] = useSearchParams();
+  const { params, page, pageSize, update, updateLater } = useUrlListState();
   const [search, setSearch] = useState(params.get('q') ?? '');
   const [editing, setEditing] = useState<TUser | 'new' | null>(null);
   const [secret, setSecret] = useState<{ title: string; password: string } | null>(null);
@@ -33,30 +33,11 @@ export function UsersPage() {
     status: pick<UserStatus>(params.get('status'), USER_STATUSES),
     sort: params.get('sort') ?? undefined,
   };
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const pageSize = Math.min(100, Math.max(1, Number(params.get('pageSize')) || 20));
 
-  const update = (changes: Record<string, string | number | undefined>, keepPage = false) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value === undefined || value === '') next.delete(key);
-          else next.set(key, String(value));
-        }
-        if (!keepPage) next.delete('page');
-        return next;
-      },
-      { replace: true },
-    );
-
-  const searchTimer = useRef<number | undefined>(undefined);
-  useEffect(() => () => window.clearTimeout(searchTimer.current), []);
   // Search as the user types, once typing pauses; the URL keeps the query so the page can be shared.
   const onSearch = (text: string) => {
     setSearch(text);
-    window.clearTimeout(searchTimer.current);
-    searchTimer.current = window.setTimeout(() => update({ q: text.trim() }), 300);
+    updateLater({ q: text.trim() });
   };
 
   const users = useQuery({
