@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldVi, matchesVi } from './text.js';
+import { foldVi, matchesVi, viDate } from './text.js';
 
 describe('foldVi', () => {
   it('removes tones and vowel marks and lower-cases: "Đà Nẵng" becomes "da nang"', () => {
@@ -59,5 +59,12 @@ describe('matchesVi', () => {
   it('treats an empty or blank query as matching everything', () => {
     expect(matchesVi('Bảo hiểm y tế', '')).toBe(true);
     expect(matchesVi('Bảo hiểm y tế', '   ')).toBe(true);
+  });
+});
+
+describe('viDate', () => {
+  it('writes a calendar day the Vietnamese way and refuses anything else', () => {
+    expect(viDate('2026-01-09')).toBe('09/01/2026');
+    expect(() => viDate('09/01/2026')).toThrow(/yyyy-mm-dd/);
   });
 });

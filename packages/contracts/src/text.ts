@@ -18,3 +18,12 @@ export function matchesVi(text: string, query: string): boolean {
     .filter(Boolean)
     .every((word) => haystack.includes(word));
 }
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A calendar day as officers write it: `2026-12-05` → `05/12/2026`. Anything but `yyyy-mm-dd` is a bug. */
+export function viDate(isoDay: string): string {
+  const match = ISO_DAY.exec(isoDay);
+  if (!match) throw new Error(`A calendar day must be yyyy-mm-dd, got "${isoDay}"`);
+  return `${match[3]}/${match[2]}/${match[1]}`;
+}

@@ -1,4 +1,4 @@
-import type { TNotificationKind } from '@loa/contracts';
+import { viDate, type TNotificationKind } from '@loa/contracts';
 import { deadlineDedupeKey, type DeadlineState, type Recipients } from './notification-rules.js';
 
 /** Something with a deadline that a module reports to the daily deadline job. */
@@ -18,20 +18,12 @@ export interface DueItem {
   entityType?: string;
 }
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-function dayMonthYear(date: string): string {
-  const match = DATE.exec(date);
-  if (!match) throw new Error(`A due date must be yyyy-mm-dd, got "${date}"`);
-  return `${match[3]}/${match[2]}/${match[1]}`;
-}
-
 /** The notification a due item becomes: its kind, title in both languages and the key that sends it once. */
 export function deadlineNotice(
   source: string,
   item: DueItem,
 ): { kind: TNotificationKind; title: { vi: string; en: string }; dedupeKey: string } {
-  const day = dayMonthYear(item.dueOn);
+  const day = viDate(item.dueOn);
   const approaching = item.state === 'approaching';
   return {
     kind: approaching ? 'deadline_approaching' : 'deadline_missed',

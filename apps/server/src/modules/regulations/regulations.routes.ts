@@ -20,6 +20,7 @@ import {
   ZUpdateTaskTemplateRequest,
   zPage,
   type TRegulation,
+  viDate,
 } from '@loa/contracts';
 import { z } from 'zod';
 import { actorOf } from '../../platform/http/authentication.js';
@@ -34,15 +35,14 @@ const taskTags = ['regulation-tasks'];
 const ZIdParams = z.strictObject({ id: ZId });
 const ZRelationParams = z.strictObject({ id: ZId, relatedId: ZId });
 
-/** `yyyy-mm-dd` → `dd/mm/yyyy`, as officers read dates. */
-const viDate = (value: string | null) => (value ? value.split('-').reverse().join('/') : null);
+const dayOrEmpty = (value: string | null) => (value ? viDate(value) : null);
 
 const COLUMNS: ExcelColumn<TRegulation>[] = [
   { key: 'number', header: 'Số hiệu', width: 18, value: (r) => r.number },
   { key: 'kind', header: 'Loại văn bản', width: 14, value: (r) => REGULATION_KIND_LABELS[r.kind].vi },
   { key: 'issuer', header: 'Cơ quan ban hành', width: 20, value: (r) => r.issuer },
-  { key: 'issuedOn', header: 'Ngày ban hành', width: 14, value: (r) => viDate(r.issuedOn) },
-  { key: 'effectiveOn', header: 'Ngày hiệu lực', width: 14, value: (r) => viDate(r.effectiveOn) },
+  { key: 'issuedOn', header: 'Ngày ban hành', width: 14, value: (r) => dayOrEmpty(r.issuedOn) },
+  { key: 'effectiveOn', header: 'Ngày hiệu lực', width: 14, value: (r) => dayOrEmpty(r.effectiveOn) },
   { key: 'summary', header: 'Trích yếu', width: 70, value: (r) => r.summary },
   {
     key: 'draftingUnit',

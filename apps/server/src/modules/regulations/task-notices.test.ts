@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assignmentNotice, generatedNotices, statusNotice, vnDate, type TaskFacts } from './task-notices.js';
+import { assignmentNotice, generatedNotices, statusNotice, type TaskFacts } from './task-notices.js';
 
 const task = (overrides: Partial<TaskFacts> = {}): TaskFacts => ({
   taskId: 't1',
@@ -13,10 +13,6 @@ const task = (overrides: Partial<TaskFacts> = {}): TaskFacts => ({
 });
 
 describe('task notices', () => {
-  it('writes dates the Vietnamese way', () => {
-    expect(vnDate('2026-01-09')).toBe('09/01/2026');
-  });
-
   it('sends an assignment to the assignee when there is one, else to the owner unit', () => {
     expect(assignmentNotice(task()).recipients).toEqual({ orgUnitIds: ['unit-thu'] });
     const notice = assignmentNotice(task({ assigneeUserId: 'u7' }));

@@ -1,4 +1,4 @@
-import type { TNotificationKind, TTaskStatus } from '@loa/contracts';
+import { viDate, type TNotificationKind, type TTaskStatus } from '@loa/contracts';
 
 /** What a notice needs to know of a task. */
 export interface TaskFacts {
@@ -27,12 +27,6 @@ const STATUS_LABELS: Record<TTaskStatus, { vi: string; en: string }> = {
   cancelled: { vi: 'đã hủy', en: 'cancelled' },
 };
 
-/** `2026-12-05` → `05/12/2026`. */
-export function vnDate(isoDay: string): string {
-  const [year, month, day] = isoDay.split('-');
-  return `${day}/${month}/${year}`;
-}
-
 /** The task's own page in the web app: the document with its timeline. */
 export const taskLink = (task: Pick<TaskFacts, 'regulationId'>) => `/regulations?id=${task.regulationId}`;
 
@@ -43,7 +37,7 @@ export function taskRecipients(task: Pick<TaskFacts, 'ownerUnitId' | 'assigneeUs
 
 /** A task was given to a unit or a person. */
 export function assignmentNotice(task: TaskFacts): TaskNotice {
-  const due = vnDate(task.dueOn);
+  const due = viDate(task.dueOn);
   return {
     recipients: taskRecipients(task),
     kind: 'assignment',
@@ -63,7 +57,7 @@ export function generatedNotices(tasks: TaskFacts[]): TaskNotice[] {
   for (const task of tasks) byUnit.set(task.ownerUnitId, [...(byUnit.get(task.ownerUnitId) ?? []), task]);
   return [...byUnit.entries()].map(([unitId, own]) => {
     const first = own[0]!;
-    const earliest = vnDate(own.map((t) => t.dueOn).sort()[0]!);
+    const earliest = viDate(own.map((t) => t.dueOn).sort()[0]!);
     return {
       recipients: { orgUnitIds: [unitId] },
       kind: 'assignment',
