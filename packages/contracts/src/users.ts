@@ -66,3 +66,19 @@ export const ZUserListQuery = ZListQuery.extend({
   status: z.enum(['active', 'disabled', 'locked']).optional(),
 });
 export type TUserListQuery = z.infer<typeof ZUserListQuery>;
+
+/** A colleague to pick as an assignee: what any officer may see of the active users of their scope. */
+export const ZPerson = z.object({
+  id: ZId,
+  fullName: z.string(),
+  title: z.string().nullable(),
+  orgUnit: z.object({ id: ZId, code: z.string(), name: z.string() }),
+});
+export type TPerson = z.infer<typeof ZPerson>;
+export const ZPeopleQuery = z.strictObject({
+  q: z.string().trim().max(200).optional(),
+  /** Only people of this unit's subtree (which must lie in the caller's scope). */
+  orgUnitId: ZId.optional(),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export type TPeopleQuery = z.infer<typeof ZPeopleQuery>;

@@ -2,6 +2,8 @@ import {
   ZCreatedUser,
   ZCreateUserRequest,
   ZId,
+  ZPeopleQuery,
+  ZPerson,
   ZResetPasswordResponse,
   ZUpdateUserRequest,
   ZUser,
@@ -55,6 +57,19 @@ export function registerUsersRoutes(app: HttpApp, service: UsersService): void {
       const body = await workbook('Nguoi dung', COLUMNS, items);
       return reply.type(XLSX_TYPE).header('content-disposition', attachment('nguoi-dung.xlsx')).send(body);
     },
+  );
+
+  app.get(
+    '/api/people',
+    {
+      schema: {
+        tags,
+        summary: 'Active colleagues of my scope, to pick as assignees',
+        querystring: ZPeopleQuery,
+        response: { 200: z.array(ZPerson) },
+      },
+    },
+    async (request) => service.lookupPeople(actorOf(request), request.query),
   );
 
   app.get(

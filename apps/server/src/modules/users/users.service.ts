@@ -2,6 +2,8 @@ import type {
   TCreatedUser,
   TCreateUserRequest,
   TPage,
+  TPeopleQuery,
+  TPerson,
   TRole,
   TUnitKind,
   TUpdateUserRequest,
@@ -99,6 +101,27 @@ export function createUsersService(deps: UsersDeps) {
       usersPolicy.assertCanRead(actor);
       const { rows, total } = await repo.list(db, actor.scopePath, query, all);
       return { items: rows.map(toUser), total };
+    },
+
+    /**
+     * Active colleagues of the caller's scope (optionally of one unit's subtree) for assignee pickers: any signed-in
+     * officer may look them up, but only name, title and unit — not the account details the users list shows.
+     */
+    async lookupPeople(actor: Actor, query: TPeopleQuery): Promise<TPerson[]> {
+      if (query.orgUnitId) await assertUnitInScope(db, actor, query.orgUnitId);
+      const { rows } = await repo.list(db, actor.scopePath, {
+        q: query.q,
+        orgUnitId: query.orgUnitId,
+        status: 'active',
+        page: 1,
+        pageSize: query.limit,
+      });
+      return rows.map((r) => ({
+        id: r.id,
+        fullName: r.fullName,
+        title: r.title,
+        orgUnit: { id: r.orgUnitId, code: r.orgUnitCode, name: r.orgUnitName },
+      }));
     },
 
     async getUser(actor: Actor, id: string): Promise<TUser> {

@@ -1,4 +1,5 @@
 import { notificationsEn } from '../../modules/notifications/notifications.messages';
+import { peopleEn } from '../../modules/users/people.messages';
 import { regulationsEn } from '../../modules/regulations/regulations.messages';
 import type { MessageKey } from './vi';
 
@@ -294,4 +295,5 @@ export const en: Record<MessageKey, string> = {
   'guidance.copied': 'Guidance for {year} created',
   ...regulationsEn,
   ...notificationsEn,
+  ...peopleEn,
 };

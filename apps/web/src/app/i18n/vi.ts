@@ -1,4 +1,5 @@
 import { notificationsVi } from '../../modules/notifications/notifications.messages';
+import { peopleVi } from '../../modules/users/people.messages';
 import { regulationsVi } from '../../modules/regulations/regulations.messages';
 
 /** Vietnamese UI strings: the default language. Keys are grouped by screen; `{name}` marks a parameter. */
@@ -293,6 +294,7 @@ export const vi = {
   'guidance.copied': 'Đã tạo hướng dẫn năm {year}',
   ...regulationsVi,
   ...notificationsVi,
+  ...peopleVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -16,11 +16,9 @@ import { formErrorText } from '../../shared/errors';
 import { fieldMessage, requiredRule, schemaRule } from '../../shared/validation';
 import { useCurrentUser } from '../auth/session';
 import { OrgUnitTreeSelect } from '../org-units/org-unit-tree-select';
+import { PersonSelect } from '../users/person-select';
 import { createTask, regulationKeys, updateTask } from './regulations.api';
 import { formatOffset } from './task-groups';
-
-/** `keep`: leave the assignee as is; `me`: the signed-in user; `none`: nobody. */
-type AssigneeChoice = 'keep' | 'me' | 'none';
 
 interface Values {
   phase: TTaskPhase;
@@ -28,7 +26,7 @@ interface Values {
   ownerUnitId: string;
   dueOn: Dayjs | null;
   status: TTaskStatus;
-  assigneeUserId: AssigneeChoice;
+  assigneeUserId: string | null;
 }
 
 const FIELDS = ['phase', 'title', 'ownerUnitId', 'dueOn', 'status', 'assigneeUserId'] as const;
@@ -45,10 +43,7 @@ export function TaskFormModal({ mode, onClose }: { mode: TaskFormMode; onClose: 
   const [form] = Form.useForm<Values>();
   const [formError, setFormError] = useState<string | null>(null);
   const task = mode.kind === 'edit' ? mode.task : null;
-  const assignedToOther = task?.assignee && task.assignee.id !== user.id ? task.assignee : null;
-
-  const assigneeId = (choice: AssigneeChoice): string | null | undefined =>
-    choice === 'me' ? user.id : choice === 'none' ? null : undefined;
+  const ownerUnitId = Form.useWatch('ownerUnitId', form);
 
   const mutation = useMutation({
     mutationFn: (values: Values) => {
@@ -59,7 +54,7 @@ export function TaskFormModal({ mode, onClose }: { mode: TaskFormMode; onClose: 
           title: values.title.trim(),
           ownerUnitId: values.ownerUnitId,
           dueOn,
-          assigneeUserId: assigneeId(values.assigneeUserId) ?? null,
+          assigneeUserId: values.assigneeUserId ?? null,
         });
       }
       const patch: TUpdateTaskRequest = { version: task.version };
@@ -67,8 +62,8 @@ export function TaskFormModal({ mode, onClose }: { mode: TaskFormMode; onClose: 
       if (values.ownerUnitId !== task.ownerUnit.id) patch.ownerUnitId = values.ownerUnitId;
       if (dueOn !== task.dueOn) patch.dueOn = dueOn;
       if (values.status !== task.status) patch.status = values.status;
-      const assignee = assigneeId(values.assigneeUserId);
-      if (assignee !== undefined && assignee !== (task.assignee?.id ?? null)) patch.assigneeUserId = assignee;
+      const assignee = values.assigneeUserId ?? null;
+      if (assignee !== (task.assignee?.id ?? null)) patch.assigneeUserId = assignee;
       return updateTask(task.id, patch);
     },
     onSuccess: async () => {
@@ -79,7 +74,6 @@ export function TaskFormModal({ mode, onClose }: { mode: TaskFormMode; onClose: 
     onError: (error) => setFormError(formErrorText(form, error, FIELDS, t)),
   });
 
-  const initialAssignee: AssigneeChoice = task?.assignee ? (task.assignee.id === user.id ? 'me' : 'keep') : 'none';
   const initialValues: Partial<Values> = task
     ? {
         phase: task.phase,
@@ -87,9 +81,9 @@ export function TaskFormModal({ mode, onClose }: { mode: TaskFormMode; onClose: 
         ownerUnitId: task.ownerUnit.id,
         dueOn: dayjs(task.dueOn),
         status: task.status,
-        assigneeUserId: initialAssignee,
+        assigneeUserId: task.assignee?.id ?? null,
       }
-    : { phase: 'before', assigneeUserId: 'none', ownerUnitId: user.orgUnit.id };
+    : { phase: 'before', assigneeUserId: null, ownerUnitId: user.orgUnit.id };
 
   return (
     <Modal
@@ -158,20 +152,7 @@ export function TaskFormModal({ mode, onClose }: { mode: TaskFormMode; onClose: 
           </Form.Item>
         )}
         <Form.Item name="assigneeUserId" label={t('regulations.task.assignee')}>
-          <Select<AssigneeChoice>
-            options={[
-              { value: 'none', label: t('regulations.task.unassigned') },
-              { value: 'me', label: `${t('regulations.task.assignMe')} (${user.fullName})` },
-              ...(assignedToOther
-                ? [
-                    {
-                      value: 'keep' as const,
-                      label: t('regulations.task.keepAssignee', { name: assignedToOther.fullName }),
-                    },
-                  ]
-                : []),
-            ]}
-          />
+          <PersonSelect orgUnitId={ownerUnitId} current={task?.assignee ?? null} />
         </Form.Item>
         {formError && <Alert type="error" showIcon title={formError} />}
       </Form>

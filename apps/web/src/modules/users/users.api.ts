@@ -1,4 +1,12 @@
-import type { TCreatedUser, TCreateUserRequest, TPage, TRole, TUpdateUserRequest, TUser } from '@loa/contracts';
+import type {
+  TCreatedUser,
+  TCreateUserRequest,
+  TPage,
+  TPerson,
+  TRole,
+  TUpdateUserRequest,
+  TUser,
+} from '@loa/contracts';
 import { api, downloadFile } from '../../shared/api';
 
 export type UserStatus = 'active' | 'disabled' | 'locked';
@@ -50,4 +58,13 @@ export function userStatus(user: Pick<TUser, 'disabled' | 'lockedUntil'>, now = 
   if (user.disabled) return 'disabled';
   if (user.lockedUntil && new Date(user.lockedUntil).getTime() > now) return 'locked';
   return 'active';
+}
+
+export const peopleKeys = {
+  lookup: (q: string, orgUnitId: string | undefined) => ['people', { q, orgUnitId }] as const,
+};
+
+/** Active colleagues of the user's scope (optionally of one unit's subtree), for assignee pickers. */
+export function lookupPeople(q: string, orgUnitId: string | undefined): Promise<TPerson[]> {
+  return api.get<TPerson[]>('/api/people', { query: { q: q || undefined, orgUnitId, limit: 20 } });
 }
