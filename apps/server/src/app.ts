@@ -20,9 +20,12 @@ import { registerHealthRoute } from './platform/http/health.js';
 import { registerWebApp } from './platform/http/static-web.js';
 import { registerAuditRoutes } from './modules/audit/index.js';
 import { registerAuthRoutes } from './modules/auth/index.js';
+import { registerCalendarRoutes } from './modules/calendar/index.js';
 import { registerGuidanceRoutes } from './modules/guidance/index.js';
 import { registerNotificationsRoutes } from './modules/notifications/index.js';
 import { registerOrgUnitsRoutes } from './modules/org-units/index.js';
+import { registerPlansRoutes } from './modules/plans/index.js';
+import { registerProposalsRoutes } from './modules/proposals/index.js';
 import { registerRegulationsRoutes } from './modules/regulations/index.js';
 import { registerUsersRoutes } from './modules/users/index.js';
 
@@ -113,6 +116,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerGuidanceRoutes(app, services.guidance);
   registerNotificationsRoutes(app, services.notifications);
   registerRegulationsRoutes(app, services.regulations, services.regulationTasks, services.taskTemplates);
+  registerCalendarRoutes(app, services.calendar, services.calendarImport, services.calendarFeed);
+  registerPlansRoutes(app, services.plans);
+  registerProposalsRoutes(app, services.proposals, services.proposalDecisions);
   if (options.webDist) await registerWebApp(app, options.webDist);
   return app;
 }

@@ -1,4 +1,5 @@
 // The one place where repositories, services and jobs are wired together.
+import { DEFAULT_PROPOSAL_DAY } from '@loa/contracts';
 import { recordAudit } from './platform/audit/audit.js';
 import type { Db } from './platform/db/client.js';
 import { transactionRunner } from './platform/db/transaction.js';
@@ -7,6 +8,13 @@ import { createMailer } from './platform/mail/mailer.js';
 import { argon2Hasher, type PasswordHasher } from './platform/passwords.js';
 import { auditRepository, createAuditService } from './modules/audit/index.js';
 import { authRepository, createAuthService, sessionCleanupJob } from './modules/auth/index.js';
+import {
+  calendarRepository,
+  createCalendarFeedService,
+  createCalendarImportService,
+  createCalendarService,
+  extendSeriesJob,
+} from './modules/calendar/index.js';
 import { createGuidanceService, guidanceRepository } from './modules/guidance/index.js';
 import {
   createNotificationsService,
@@ -16,6 +24,13 @@ import {
   sendEmailJob,
 } from './modules/notifications/index.js';
 import { createOrgUnitsImportService, createOrgUnitsService, orgUnitsRepository } from './modules/org-units/index.js';
+import { createPlansService, plansRepository } from './modules/plans/index.js';
+import {
+  createProposalDecisionsService,
+  createProposalsService,
+  proposalRemindersJob,
+  proposalsRepository,
+} from './modules/proposals/index.js';
 import {
   createRegulationsService,
   createRegulationTasksService,
@@ -34,6 +49,8 @@ export interface CompositionOptions {
   mailFrom?: string;
   /** Where users open Loa (LOA_PUBLIC_URL), for the links in e-mails. */
   publicUrl?: string | undefined;
+  /** Day of month M−1 that is the last for proposing content for month M (LOA_PROPOSAL_DAY). */
+  proposalDay?: number;
 }
 
 export function compose(db: Db, options: CompositionOptions) {
@@ -75,6 +92,26 @@ export function compose(db: Db, options: CompositionOptions) {
     repo: regulationTasksRepository,
     units: orgUnitsRepository,
   });
+  const calendar = createCalendarService({
+    ...base,
+    repo: calendarRepository,
+    units: orgUnitsRepository,
+    users: usersRepository,
+    guidance: guidanceRepository,
+    regulations: regulationsRepository,
+    tasks: regulationTasksRepository,
+    notify: notifications.notify,
+  });
+  notifications.registerDeadlineSource(calendar.deadlineSource);
+  const proposalDeps = { ...base, repo: proposalsRepository, units: orgUnitsRepository, notify: notifications.notify };
+  const proposals = createProposalsService({
+    ...proposalDeps,
+    closingDay: options.proposalDay ?? DEFAULT_PROPOSAL_DAY,
+  });
+  const proposalDecisions = createProposalDecisionsService({
+    ...proposalDeps,
+    createCalendarItem: calendar.internal.createFromProposal,
+  });
   const regulations = createRegulationsService({
     ...base,
     repo: regulationsRepository,
@@ -95,7 +132,27 @@ export function compose(db: Db, options: CompositionOptions) {
     regulations,
     regulationTasks,
     taskTemplates,
+    calendar,
+    calendarImport: createCalendarImportService({
+      ...base,
+      repo: calendarRepository,
+      units: orgUnitsRepository,
+      users: usersRepository,
+      guidance: guidanceRepository,
+      regulations: regulationsRepository,
+      notify: notifications.notify,
+    }),
+    calendarFeed: createCalendarFeedService({
+      ...base,
+      repo: calendarRepository,
+      users: usersRepository,
+      calendar,
+      publicUrl: options.publicUrl,
+    }),
+    proposals,
+    proposalDecisions,
     notifications,
+    plans: createPlansService({ ...base, repo: plansRepository, notify: notifications.notify }),
   };
 }
 
@@ -109,5 +166,7 @@ export function jobDefinitions(services: Services, jobs: Pick<Jobs, 'send'>): Jo
     sendEmail,
     flushOutboxJob(services.notifications.findOutboxToQueue, jobs, sendEmail),
     deadlinesJob(services.notifications.notifyDueDeadlines),
+    extendSeriesJob(services.calendar.extendSeries),
+    proposalRemindersJob(services.proposals.sendMonthlyReminders),
   ] as JobDefinition<never>[];
 }

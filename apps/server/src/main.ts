@@ -18,6 +18,7 @@ async function main(): Promise<void> {
     smtpUrl: config.smtpUrl,
     mailFrom: config.mailFrom,
     publicUrl: config.publicUrl,
+    proposalDay: config.proposalDay,
   });
   const credentials = await bootstrap(services, {
     orgPreset: config.orgPreset,

@@ -52,6 +52,16 @@ export const AUDIT_ACTION_LABELS: Labels = {
   generate_tasks: { vi: 'Lập nhiệm vụ truyền thông', en: 'Plan communication tasks' },
   link: { vi: 'Liên kết văn bản', en: 'Link documents' },
   unlink: { vi: 'Bỏ liên kết văn bản', en: 'Unlink documents' },
+  submit: { vi: 'Trình duyệt', en: 'Submit' },
+  approve: { vi: 'Phê duyệt', en: 'Approve' },
+  return: { vi: 'Trả lại', en: 'Return' },
+  set_targets: { vi: 'Cập nhật chỉ tiêu', en: 'Set targets' },
+  import: { vi: 'Nhập từ Excel', en: 'Import from Excel' },
+  rotate_feed: { vi: 'Tạo đường dẫn lịch iCalendar', en: 'Create calendar feed link' },
+  accept: { vi: 'Tiếp nhận', en: 'Accept' },
+  merge: { vi: 'Gộp', en: 'Merge' },
+  decline: { vi: 'Không tiếp nhận', en: 'Decline' },
+  withdraw: { vi: 'Rút lại', en: 'Withdraw' },
 };
 
 export const AUDIT_ENTITY_LABELS: Labels = {
@@ -65,6 +75,11 @@ export const AUDIT_ENTITY_LABELS: Labels = {
   regulation: { vi: 'Văn bản', en: 'Document' },
   regulation_task: { vi: 'Nhiệm vụ truyền thông', en: 'Communication task' },
   task_template: { vi: 'Mẫu nhiệm vụ truyền thông', en: 'Communication task template' },
+  plan: { vi: 'Kế hoạch truyền thông', en: 'Communication plan' },
+  calendar_item: { vi: 'Mục lịch biên tập', en: 'Editorial calendar item' },
+  calendar_series: { vi: 'Chuỗi lịch lặp lại', en: 'Recurring calendar series' },
+  calendar_feed: { vi: 'Lịch iCalendar cá nhân', en: 'Personal calendar feed' },
+  proposal: { vi: 'Đề xuất nội dung', en: 'Content proposal' },
 };
 
 /** The label of an audit action or entity type in `locale`, or the code itself when none is known. */

@@ -116,6 +116,11 @@ export const ERRORS = {
     vi: 'Văn bản chưa có ngày hiệu lực; hãy nhập ngày hiệu lực trước khi lập nhiệm vụ truyền thông',
     en: 'The document has no effective date; enter it before planning communication tasks',
   },
+  'proposal.not_pending': {
+    status: 409,
+    vi: 'Đề xuất đã được xử lý hoặc đã rút lại, không thể thay đổi nữa',
+    en: 'The proposal has already been decided or withdrawn and can no longer change',
+  },
   'import.invalid_file': {
     status: 400,
     vi: 'Tệp Excel không đọc được: {reason}',
@@ -135,6 +140,41 @@ export const ERRORS = {
     status: 409,
     vi: 'Thư này đã được gửi',
     en: 'This e-mail has already been sent',
+  },
+  'plan.exists': {
+    status: 409,
+    vi: 'Đơn vị đã có kế hoạch năm {year}',
+    en: 'The unit already has a plan for {year}',
+  },
+  'plan.not_editable': {
+    status: 409,
+    vi: 'Chỉ sửa hoặc trình được kế hoạch đang soạn thảo hoặc bị trả lại',
+    en: 'Only a draft or returned plan can be changed or submitted',
+  },
+  'plan.not_under_review': {
+    status: 409,
+    vi: 'Chỉ duyệt được kế hoạch đã trình',
+    en: 'Only a submitted plan can be approved',
+  },
+  'plan.cannot_return': {
+    status: 409,
+    vi: 'Chỉ trả lại được kế hoạch đã trình hoặc đã duyệt',
+    en: 'Only a submitted or approved plan can be returned',
+  },
+  'plan.not_deletable': {
+    status: 409,
+    vi: 'Chỉ xóa được kế hoạch đang soạn thảo',
+    en: 'Only a draft plan can be deleted',
+  },
+  'plan.self_review': {
+    status: 403,
+    vi: 'Người trình kế hoạch không thể tự duyệt hoặc trả lại kế hoạch đó',
+    en: 'The person who submitted a plan cannot approve or return it',
+  },
+  'plan.no_targets': {
+    status: 409,
+    vi: 'Kế hoạch chưa có chỉ tiêu nào, chưa thể trình',
+    en: 'The plan has no targets yet and cannot be submitted',
   },
   internal: { status: 500, vi: 'Lỗi hệ thống, vui lòng thử lại sau', en: 'Internal error; please try again later' },
   'service.unavailable': {
@@ -172,6 +212,24 @@ export const FIELD_MESSAGES = {
   },
   'validation.invalid_date': { vi: 'Ngày không hợp lệ', en: 'Not a valid date' },
   'validation.date_order': { vi: 'Ngày kết thúc phải sau ngày bắt đầu', en: 'The end date must follow the start date' },
+  'validation.invalid_recurrence': {
+    vi: 'Quy tắc lặp không hợp lệ (hỗ trợ FREQ=YEARLY, MONTHLY, WEEKLY với BYMONTH, BYMONTHDAY, BYDAY, INTERVAL, COUNT hoặc UNTIL)',
+    en: 'Not a valid recurrence rule (FREQ=YEARLY, MONTHLY or WEEKLY with BYMONTH, BYMONTHDAY, BYDAY, INTERVAL, COUNT or UNTIL)',
+  },
+  'validation.recurrence_no_occurrence': {
+    vi: 'Quy tắc lặp không cho ngày nào trong thời gian lập lịch',
+    en: 'The recurrence rule gives no day within the planning horizon',
+  },
+  'validation.recurrence_fixed_dates': {
+    vi: 'Ngày của chuỗi do quy tắc lặp quyết định: hãy đổi quy tắc, hoặc chỉ dời lần này',
+    en: "The series' rule fixes its dates: change the rule, or move only this occurrence",
+  },
+  'validation.unknown_unit_code': { vi: 'Không có đơn vị mã "{code}"', en: 'No unit has code "{code}"' },
+  'validation.unknown_user': { vi: 'Không có người dùng "{username}"', en: 'No user "{username}"' },
+  'validation.calendar_window': {
+    vi: 'Khoảng thời gian tối đa 400 ngày',
+    en: 'The period may span at most 400 days',
+  },
   'validation.invalid': { vi: 'Giá trị không hợp lệ', en: 'Not a valid value' },
   'validation.duplicate': { vi: 'Giá trị này đã được dùng', en: 'This value is already in use' },
   'validation.regulation_number': {
@@ -205,6 +263,68 @@ export const FIELD_MESSAGES = {
   'validation.invalid_step_name': {
     vi: 'Mã bước gồm chữ thường không dấu, số và dấu gạch dưới',
     en: 'Step codes use lowercase letters, digits and "_"',
+  },
+  'validation.proposal_month_closed': {
+    vi: 'Đã hết hạn đề xuất cho tháng {month} (hạn chót {deadline})',
+    en: 'Proposals for {month} closed after {deadline}',
+  },
+  'validation.proposal_period_ended': { vi: 'Thời gian này đã qua', en: 'This period has already ended' },
+  'validation.proposal_one_month': {
+    vi: 'Nội dung hằng tháng phải nằm trong một tháng',
+    en: 'Monthly content must stay within one month',
+  },
+  'validation.unknown_guidance_year': {
+    vi: 'Chưa có hướng dẫn truyền thông của năm này',
+    en: 'There is no communication guidance for this year',
+  },
+  'validation.unknown_guidance_code': {
+    vi: 'Mã "{code}" không có trong hướng dẫn của năm đã chọn',
+    en: 'Code "{code}" is not in the guidance of the chosen year',
+  },
+  'validation.merge_self': { vi: 'Không thể gộp đề xuất vào chính nó', en: 'A proposal cannot be merged into itself' },
+  'validation.merge_target': {
+    vi: 'Chỉ gộp được vào đề xuất đang chờ xử lý hoặc đã tiếp nhận',
+    en: 'Proposals can only be merged into one awaiting a decision or accepted',
+  },
+  'validation.merge_other_year': {
+    vi: 'Chỉ gộp được vào đề xuất theo hướng dẫn cùng năm',
+    en: 'Proposals can only be merged into one of the same guidance year',
+  },
+  'validation.split_exceeds_parent': {
+    vi: 'Tổng chỉ tiêu giao cho các đơn vị cấp dưới ({total}) vượt chỉ tiêu của đơn vị cấp trên ({parent}); còn lại tối đa {available}',
+    en: "The child units' total ({total}) would exceed the parent unit's target ({parent}); at most {available} is left",
+  },
+  'validation.below_children_sum': {
+    vi: 'Thấp hơn tổng chỉ tiêu đã giao cho các đơn vị cấp dưới ({sum})',
+    en: 'Below what the child units already hold ({sum})',
+  },
+  'validation.quarters_exceed_year': {
+    vi: 'Tổng các quý ({sum}) vượt chỉ tiêu cả năm ({total})',
+    en: "The quarters add up to {sum}, more than the year's {total}",
+  },
+  'validation.quarters_not_year': {
+    vi: 'Đủ 4 quý thì tổng các quý ({sum}) phải bằng chỉ tiêu cả năm ({total})',
+    en: "All four quarters must add up to the year's target ({sum} instead of {total})",
+  },
+  'validation.months_exceed_year': {
+    vi: 'Tổng các tháng ({sum}) vượt chỉ tiêu cả năm ({total})',
+    en: "The months add up to {sum}, more than the year's {total}",
+  },
+  'validation.months_not_year': {
+    vi: 'Đủ 12 tháng thì tổng các tháng ({sum}) phải bằng chỉ tiêu cả năm ({total})',
+    en: "All twelve months must add up to the year's target ({sum} instead of {total})",
+  },
+  'validation.months_exceed_quarter': {
+    vi: 'Tổng các tháng của quý {quarter} ({sum}) vượt chỉ tiêu của quý ({total})',
+    en: "The months of quarter {quarter} add up to {sum}, more than the quarter's {total}",
+  },
+  'validation.months_not_quarter': {
+    vi: 'Đủ 3 tháng thì tổng các tháng của quý {quarter} ({sum}) phải bằng chỉ tiêu của quý ({total})',
+    en: "The three months of quarter {quarter} must add up to the quarter's target ({sum} instead of {total})",
+  },
+  'validation.part_exceeds_whole': {
+    vi: 'Vượt chỉ tiêu chung của cùng chỉ số và kỳ ({total})',
+    en: 'More than the general target of the same metric and period ({total})',
   },
   'password.too_short': { vi: 'Mật khẩu cần ít nhất 10 ký tự', en: 'The password needs at least 10 characters' },
   'password.too_long': { vi: 'Mật khẩu tối đa 128 ký tự', en: 'The password may have at most 128 characters' },

@@ -36,6 +36,7 @@ describe('loadConfig', () => {
       smtpUrl: undefined,
       mailFrom: 'Loa <no-reply@localhost>',
       publicUrl: undefined,
+      proposalDay: 20,
       logLevel: 'info',
     });
   });
@@ -116,6 +117,13 @@ describe('loadConfig', () => {
     const message = configErrorOf({ PORT: '70000', LOA_ADMIN_PASSWORD: 'short' });
     expect(message).toContain('PORT:');
     expect(message).toContain('LOA_ADMIN_PASSWORD: must have at least 10 characters');
+  });
+
+  it('takes the proposal closing day as a day that every month has', () => {
+    expect(loadConfig({ LOA_PROPOSAL_DAY: '25' }).proposalDay).toBe(25);
+    for (const day of ['0', '29', '15.5', 'x']) {
+      expect(configErrorOf({ LOA_PROPOSAL_DAY: day }), day).toMatch(/LOA_PROPOSAL_DAY: must be a/);
+    }
   });
 
   it('does not complain about variables that are fine', () => {

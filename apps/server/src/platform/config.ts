@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { ZOrgPreset } from '@loa/contracts';
+import { DEFAULT_PROPOSAL_DAY, ZOrgPreset } from '@loa/contracts';
 
 const ZBool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
@@ -37,6 +37,12 @@ const ZEnv = z.object({
     .url({ protocol: /^https?$/, message: 'must be an http:// or https:// address' })
     .transform((value) => value.replace(/\/+$/, ''))
     .optional(),
+  LOA_PROPOSAL_DAY: z.coerce
+    .number({ message: 'must be a number' })
+    .int({ message: 'must be a day of the month from 1 to 28' })
+    .min(1, { message: 'must be a day of the month from 1 to 28' })
+    .max(28, { message: 'must be a day of the month from 1 to 28' })
+    .default(DEFAULT_PROPOSAL_DAY),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -58,6 +64,8 @@ export interface Config {
   mailFrom: string;
   /** The address users open Loa at, without a trailing slash; e-mails link to it when set. */
   publicUrl: string | undefined;
+  /** Day of month M−1 that is the last for proposing planned content for month M. */
+  proposalDay: number;
   logLevel: z.infer<typeof ZEnv>['LOG_LEVEL'];
 }
 
@@ -89,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.LOA_MAIL_FROM.trim(),
     publicUrl: e.LOA_PUBLIC_URL,
+    proposalDay: e.LOA_PROPOSAL_DAY,
     logLevel: e.LOG_LEVEL,
   };
 }

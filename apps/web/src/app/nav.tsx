@@ -1,6 +1,9 @@
 import { ApartmentOutlined, AuditOutlined, BookOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
 import { CarryOutOutlined, FileTextOutlined } from '@ant-design/icons';
 import { BellOutlined } from '@ant-design/icons';
+import { AimOutlined } from '@ant-design/icons';
+import { BulbOutlined, InboxOutlined } from '@ant-design/icons';
+import { CalendarOutlined } from '@ant-design/icons';
 import type { TRole } from '@loa/contracts';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { MessageKey } from './i18n/i18n';
@@ -62,6 +65,14 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     page: lazy(() => import('../modules/guidance/guidance-page').then((m) => ({ default: m.GuidancePage }))),
   },
   {
+    key: 'plans',
+    path: '/plans',
+    labelKey: 'nav.plans',
+    descriptionKey: 'home.card.plans',
+    icon: <AimOutlined />,
+    page: lazy(() => import('../modules/plans/plans-page').then((m) => ({ default: m.PlansPage }))),
+  },
+  {
     key: 'regulations',
     path: '/regulations',
     labelKey: 'nav.regulations',
@@ -76,6 +87,32 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     descriptionKey: 'home.card.tasks',
     icon: <CarryOutOutlined />,
     page: lazy(() => import('../modules/regulations/my-tasks-page').then((m) => ({ default: m.MyTasksPage }))),
+  },
+  {
+    key: 'proposals',
+    path: '/proposals',
+    labelKey: 'nav.proposals',
+    descriptionKey: 'home.card.proposals',
+    icon: <InboxOutlined />,
+    roles: ['admin', 'leader', 'comms_center'],
+    page: lazy(() => import('../modules/proposals/proposals-page').then((m) => ({ default: m.ProposalsInboxPage }))),
+  },
+  {
+    key: 'my-proposals',
+    path: '/proposals/mine',
+    labelKey: 'nav.myProposals',
+    descriptionKey: 'home.card.myProposals',
+    icon: <BulbOutlined />,
+    roles: ['admin', 'comms_center', 'unit_officer', 'press_office', 'province_officer', 'district_officer'],
+    page: lazy(() => import('../modules/proposals/proposals-page').then((m) => ({ default: m.MyProposalsPage }))),
+  },
+  {
+    key: 'calendar',
+    path: '/calendar',
+    labelKey: 'nav.calendar',
+    descriptionKey: 'home.card.calendar',
+    icon: <CalendarOutlined />,
+    page: lazy(() => import('../modules/calendar/calendar-page').then((m) => ({ default: m.CalendarPage }))),
   },
   {
     key: 'notifications',

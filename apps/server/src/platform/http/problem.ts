@@ -47,6 +47,9 @@ const RESOURCE_NAMES: Record<string, { vi: string; en: string }> = {
   regulation: { vi: 'văn bản', en: 'Document' },
   regulation_relation: { vi: 'liên kết giữa hai văn bản', en: 'Relation between the documents' },
   regulation_task: { vi: 'nhiệm vụ truyền thông', en: 'Communication task' },
+  calendar_item: { vi: 'mục lịch biên tập', en: 'Calendar item' },
+  proposal: { vi: 'đề xuất', en: 'Proposal' },
+  plan: { vi: 'kế hoạch', en: 'Plan' },
 };
 
 function resourceName(resource: unknown, locale: TLocale): string {

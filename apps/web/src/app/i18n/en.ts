@@ -1,5 +1,8 @@
+import { calendarEn } from '../../modules/calendar/calendar.messages';
 import { notificationsEn } from '../../modules/notifications/notifications.messages';
 import { peopleEn } from '../../modules/users/people.messages';
+import { plansEn } from '../../modules/plans/plans.messages';
+import { proposalsEn } from '../../modules/proposals/proposals.messages';
 import { regulationsEn } from '../../modules/regulations/regulations.messages';
 import type { MessageKey } from './vi';
 
@@ -296,4 +299,7 @@ export const en: Record<MessageKey, string> = {
   ...regulationsEn,
   ...notificationsEn,
   ...peopleEn,
+  ...plansEn,
+  ...proposalsEn,
+  ...calendarEn,
 };

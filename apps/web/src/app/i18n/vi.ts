@@ -1,5 +1,8 @@
+import { calendarVi } from '../../modules/calendar/calendar.messages';
 import { notificationsVi } from '../../modules/notifications/notifications.messages';
 import { peopleVi } from '../../modules/users/people.messages';
+import { plansVi } from '../../modules/plans/plans.messages';
+import { proposalsVi } from '../../modules/proposals/proposals.messages';
 import { regulationsVi } from '../../modules/regulations/regulations.messages';
 
 /** Vietnamese UI strings: the default language. Keys are grouped by screen; `{name}` marks a parameter. */
@@ -295,6 +298,9 @@ export const vi = {
   ...regulationsVi,
   ...notificationsVi,
   ...peopleVi,
+  ...plansVi,
+  ...proposalsVi,
+  ...calendarVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
