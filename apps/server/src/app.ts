@@ -21,12 +21,13 @@ import { registerWebApp } from './platform/http/static-web.js';
 import { registerAuditRoutes } from './modules/audit/index.js';
 import { registerAuthRoutes } from './modules/auth/index.js';
 import { registerCalendarRoutes } from './modules/calendar/index.js';
+import { registerFilesRoutes, registerUploadParser } from './modules/files/index.js';
 import { registerGuidanceRoutes } from './modules/guidance/index.js';
 import { registerNotificationsRoutes } from './modules/notifications/index.js';
 import { registerOrgUnitsRoutes } from './modules/org-units/index.js';
 import { registerPlansRoutes } from './modules/plans/index.js';
 import { registerProposalsRoutes } from './modules/proposals/index.js';
-import { registerRegulationsRoutes } from './modules/regulations/index.js';
+import { registerRegulationAttachmentsRoutes, registerRegulationsRoutes } from './modules/regulations/index.js';
 import { registerUsersRoutes } from './modules/users/index.js';
 
 export interface AppOptions {
@@ -57,6 +58,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addContentTypeParser(XLSX_TYPE, { parseAs: 'buffer', bodyLimit: 10 * 1024 * 1024 }, (_req, body, done) =>
     done(null, body),
   );
+  registerUploadParser(app, options.services.files.maxBytes);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -116,6 +118,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerGuidanceRoutes(app, services.guidance);
   registerNotificationsRoutes(app, services.notifications);
   registerRegulationsRoutes(app, services.regulations, services.regulationTasks, services.taskTemplates);
+  registerFilesRoutes(app, services.files);
+  registerRegulationAttachmentsRoutes(app, services.regulationAttachments, services.files.maxBytes);
   registerCalendarRoutes(app, services.calendar, services.calendarImport, services.calendarFeed);
   registerPlansRoutes(app, services.plans);
   registerProposalsRoutes(app, services.proposals, services.proposalDecisions);

@@ -1,5 +1,6 @@
 // The one place where repositories, services and jobs are wired together.
-import { DEFAULT_PROPOSAL_DAY } from '@loa/contracts';
+import path from 'node:path';
+import { DEFAULT_MAX_UPLOAD_MB, DEFAULT_PROPOSAL_DAY } from '@loa/contracts';
 import { recordAudit } from './platform/audit/audit.js';
 import type { Db } from './platform/db/client.js';
 import { transactionRunner } from './platform/db/transaction.js';
@@ -15,6 +16,13 @@ import {
   createCalendarService,
   extendSeriesJob,
 } from './modules/calendar/index.js';
+import {
+  createFilesService,
+  diskFileStore,
+  filesRepository,
+  s3FileStore,
+  type S3Options,
+} from './modules/files/index.js';
 import { createGuidanceService, guidanceRepository } from './modules/guidance/index.js';
 import {
   createNotificationsService,
@@ -32,9 +40,11 @@ import {
   proposalsRepository,
 } from './modules/proposals/index.js';
 import {
+  createRegulationAttachmentsService,
   createRegulationsService,
   createRegulationTasksService,
   createTaskTemplatesService,
+  regulationAttachmentsRepository,
   regulationsRepository,
   regulationTasksRepository,
 } from './modules/regulations/index.js';
@@ -51,6 +61,12 @@ export interface CompositionOptions {
   publicUrl?: string | undefined;
   /** Day of month M−1 that is the last for proposing content for month M (LOA_PROPOSAL_DAY). */
   proposalDay?: number;
+  /** Where uploaded files are stored (config filesDir); default `./data/files`, as LOA_DATA_DIR's default. */
+  filesDir?: string;
+  /** Largest accepted upload in megabytes (LOA_MAX_UPLOAD_MB). */
+  maxUploadMb?: number;
+  /** An S3-compatible bucket for uploaded files (LOA_S3_*); it takes the place of `filesDir`. */
+  s3?: S3Options | undefined;
 }
 
 export function compose(db: Db, options: CompositionOptions) {
@@ -112,12 +128,26 @@ export function compose(db: Db, options: CompositionOptions) {
     ...proposalDeps,
     createCalendarItem: calendar.internal.createFromProposal,
   });
+  const files = createFilesService({
+    ...base,
+    repo: filesRepository,
+    store: options.s3 ? s3FileStore(options.s3) : diskFileStore(options.filesDir ?? path.resolve('data', 'files')),
+    maxBytes: (options.maxUploadMb ?? DEFAULT_MAX_UPLOAD_MB) * 1024 * 1024,
+    units: orgUnitsRepository,
+  });
+  const regulationAttachments = createRegulationAttachmentsService({
+    ...base,
+    repo: regulationAttachmentsRepository,
+    regulations: regulationsRepository,
+    files: files.internal,
+  });
   const regulations = createRegulationsService({
     ...base,
     repo: regulationsRepository,
     tasks: regulationTasksRepository,
     units: orgUnitsRepository,
     generateTasks: regulationTasks.internal.generate,
+    listAttachments: regulationAttachments.listFor,
   });
   return {
     db,
@@ -129,7 +159,9 @@ export function compose(db: Db, options: CompositionOptions) {
     orgUnitsImport: createOrgUnitsImportService({ runInTransaction, orgUnits }),
     audit: createAuditService({ db, repo: auditRepository }),
     guidance: createGuidanceService({ ...base, repo: guidanceRepository }),
+    files,
     regulations,
+    regulationAttachments,
     regulationTasks,
     taskTemplates,
     calendar,

@@ -19,6 +19,9 @@ async function main(): Promise<void> {
     mailFrom: config.mailFrom,
     publicUrl: config.publicUrl,
     proposalDay: config.proposalDay,
+    filesDir: config.filesDir,
+    maxUploadMb: config.maxUploadMb,
+    s3: config.s3,
   });
   const credentials = await bootstrap(services, {
     orgPreset: config.orgPreset,

@@ -56,7 +56,10 @@ export interface TestApp {
 }
 
 /** Mail settings of the app under test: point `smtpUrl` at a test's own SMTP server; none means e-mails are held. */
-export type TestAppOptions = Pick<CompositionOptions, 'smtpUrl' | 'mailFrom' | 'publicUrl'>;
+export type TestAppOptions = Pick<
+  CompositionOptions,
+  'smtpUrl' | 'mailFrom' | 'publicUrl' | 'filesDir' | 'maxUploadMb'
+>;
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const db = await createTestDatabase();

@@ -62,6 +62,9 @@ export const AUDIT_ACTION_LABELS: Labels = {
   merge: { vi: 'Gộp', en: 'Merge' },
   decline: { vi: 'Không tiếp nhận', en: 'Decline' },
   withdraw: { vi: 'Rút lại', en: 'Withdraw' },
+  upload: { vi: 'Tải tệp lên', en: 'Upload' },
+  attach: { vi: 'Đính kèm tệp', en: 'Attach file' },
+  detach: { vi: 'Gỡ tệp đính kèm', en: 'Remove attachment' },
 };
 
 export const AUDIT_ENTITY_LABELS: Labels = {
@@ -73,6 +76,7 @@ export const AUDIT_ENTITY_LABELS: Labels = {
   notification_preferences: { vi: 'Tùy chọn thông báo', en: 'Notification settings' },
   outbox_message: { vi: 'Thư điện tử gửi đi', en: 'Outgoing e-mail' },
   regulation: { vi: 'Văn bản', en: 'Document' },
+  file: { vi: 'Tệp', en: 'File' },
   regulation_task: { vi: 'Nhiệm vụ truyền thông', en: 'Communication task' },
   task_template: { vi: 'Mẫu nhiệm vụ truyền thông', en: 'Communication task template' },
   plan: { vi: 'Kế hoạch truyền thông', en: 'Communication plan' },

@@ -121,6 +121,27 @@ export const ERRORS = {
     vi: 'Đề xuất đã được xử lý hoặc đã rút lại, không thể thay đổi nữa',
     en: 'The proposal has already been decided or withdrawn and can no longer change',
   },
+  'file.too_large': {
+    status: 413,
+    vi: 'Tệp vượt quá dung lượng cho phép ({maxMb} MB)',
+    en: 'The file is larger than the allowed {maxMb} MB',
+  },
+  'file.empty': { status: 400, vi: 'Tệp rỗng', en: 'The file is empty' },
+  'file.name_required': {
+    status: 400,
+    vi: 'Thiếu tên tệp hợp lệ (tiêu đề X-File-Name)',
+    en: 'A valid file name is missing (X-File-Name header)',
+  },
+  'file.type_not_allowed': {
+    status: 415,
+    vi: 'Loại tệp không được chấp nhận; chỉ nhận PDF, Word, Excel, PowerPoint, ảnh JPEG/PNG/GIF/WEBP, MP4, MP3, TXT, CSV',
+    en: 'This kind of file is not accepted; only PDF, Word, Excel, PowerPoint, JPEG/PNG/GIF/WEBP images, MP4, MP3, TXT and CSV',
+  },
+  'file.extension_mismatch': {
+    status: 415,
+    vi: 'Phần mở rộng ".{extension}" không khớp với nội dung tệp ({kind})',
+    en: 'The extension ".{extension}" does not match the content of the file ({kind})',
+  },
   'import.invalid_file': {
     status: 400,
     vi: 'Tệp Excel không đọc được: {reason}',

@@ -3,6 +3,7 @@ export * from './auth.js';
 export * from './calendar.js';
 export * from './common.js';
 export * from './errors.js';
+export * from './files.js';
 export * from './guidance.js';
 export * from './notifications.js';
 export * from './org-units.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZId, ZListQuery } from './common.js';
+import { ZStoredFile } from './files.js';
 import { ZUnitKind } from './roles.js';
 
 /** Kinds of legal and guidance documents (loại văn bản). */
@@ -107,7 +108,27 @@ export const ZRegulationRelation = z.object({
 });
 export type TRegulationRelation = z.infer<typeof ZRegulationRelation>;
 
-export const ZRegulationDetail = ZRegulation.extend({ relations: z.array(ZRegulationRelation) });
+/** A file attached to a document (the signed scan, appendices, infographics), in the order shown. */
+export const ZRegulationAttachment = z.object({
+  file: ZStoredFile,
+  title: z.string(),
+  sortOrder: z.number().int(),
+  addedBy: z.string().nullable(),
+  addedAt: z.iso.datetime(),
+});
+export type TRegulationAttachment = z.infer<typeof ZRegulationAttachment>;
+
+/** Query of POST /api/regulations/:id/attachments (body: the file itself, as application/octet-stream). */
+export const ZAddAttachmentQuery = z.strictObject({
+  title: z.string().trim().max(300, { message: 'validation.too_long' }).optional(),
+  name: z.string().max(1000).optional(),
+});
+export type TAddAttachmentQuery = z.infer<typeof ZAddAttachmentQuery>;
+
+export const ZRegulationDetail = ZRegulation.extend({
+  relations: z.array(ZRegulationRelation),
+  attachments: z.array(ZRegulationAttachment),
+});
 export type TRegulationDetail = z.infer<typeof ZRegulationDetail>;
 
 const ZTag = requiredText(60);

@@ -21,3 +21,13 @@ export type TUnitKind = z.infer<typeof ZUnitKind>;
 export const ORG_PRESETS = ['63-provinces', '34-provinces'] as const;
 export const ZOrgPreset = z.enum(ORG_PRESETS);
 export type TOrgPreset = z.infer<typeof ZOrgPreset>;
+
+/** The roles that do the communication work (plan, propose, produce, carry out tasks); leaders and viewers read and decide. */
+export const WORKING_ROLES = [
+  'admin',
+  'comms_center',
+  'unit_officer',
+  'press_office',
+  'province_officer',
+  'district_officer',
+] as const satisfies readonly TRole[];

@@ -25,6 +25,9 @@ describe('loadConfig', () => {
       host: '0.0.0.0',
       databaseUrl: undefined,
       dataDir: path.resolve('./data'),
+      filesDir: path.resolve('./data/files'),
+      maxUploadMb: 50,
+      s3: undefined,
       embeddedPgPort: 54329,
       adminPassword: undefined,
       demo: true,
@@ -124,6 +127,40 @@ describe('loadConfig', () => {
     for (const day of ['0', '29', '15.5', 'x']) {
       expect(configErrorOf({ LOA_PROPOSAL_DAY: day }), day).toMatch(/LOA_PROPOSAL_DAY: must be a/);
     }
+  });
+
+  it('stores files under the data directory unless LOA_FILES_DIR says where, up to LOA_MAX_UPLOAD_MB', () => {
+    expect(loadConfig({ INIT_CWD: '/srv/loa', LOA_DATA_DIR: '/var/lib/loa' }).filesDir).toBe('/var/lib/loa/files');
+    expect(loadConfig({ INIT_CWD: '/srv/loa', LOA_FILES_DIR: 'blobs' }).filesDir).toBe('/srv/loa/blobs');
+    expect(loadConfig({ LOA_MAX_UPLOAD_MB: '200' }).maxUploadMb).toBe(200);
+    for (const size of ['0', '2.5', 'many', '4096']) {
+      expect(configErrorOf({ LOA_MAX_UPLOAD_MB: size }), size).toMatch(/LOA_MAX_UPLOAD_MB: must be a/);
+    }
+  });
+
+  it('stores files in an S3-compatible bucket when all LOA_S3_* are set, and names the missing ones otherwise', () => {
+    const s3 = {
+      LOA_S3_ENDPOINT: 'https://s3.example.vn',
+      LOA_S3_BUCKET: 'loa-files',
+      LOA_S3_ACCESS_KEY_ID: 'AKIA-LOA',
+      LOA_S3_SECRET_ACCESS_KEY: 'secret-key-value',
+    };
+    expect(loadConfig({ ...s3, LOA_S3_REGION: 'hn-1' }).s3).toEqual({
+      endpoint: 'https://s3.example.vn',
+      bucket: 'loa-files',
+      region: 'hn-1',
+      accessKeyId: 'AKIA-LOA',
+      secretAccessKey: 'secret-key-value',
+    });
+    expect(loadConfig(s3).s3?.region).toBe('us-east-1');
+    const partial = configErrorOf({
+      LOA_S3_ENDPOINT: s3.LOA_S3_ENDPOINT,
+      LOA_S3_SECRET_ACCESS_KEY: 'secret-key-value',
+    });
+    expect(partial).toMatch(/LOA_S3_BUCKET: required/);
+    expect(partial).toMatch(/LOA_S3_ACCESS_KEY_ID: required/);
+    expect(partial).not.toContain('secret-key-value');
+    expect(configErrorOf({ ...s3, LOA_S3_BUCKET: 'Bad_Bucket' })).toMatch(/LOA_S3_BUCKET: must be a bucket name/);
   });
 
   it('does not complain about variables that are fine', () => {

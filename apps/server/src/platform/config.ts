@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { DEFAULT_PROPOSAL_DAY, ZOrgPreset } from '@loa/contracts';
+import { DEFAULT_MAX_UPLOAD_MB, DEFAULT_PROPOSAL_DAY, ZOrgPreset } from '@loa/contracts';
 
 const ZBool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
@@ -20,6 +20,21 @@ const ZEnv = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   DATABASE_URL: ZPostgresUrl.optional(),
   LOA_DATA_DIR: z.string().min(1).default('./data'),
+  LOA_FILES_DIR: z.string().min(1).optional(),
+  LOA_MAX_UPLOAD_MB: z.coerce
+    .number({ message: 'must be a number' })
+    .int({ message: 'must be a whole number of megabytes from 1 to 2048' })
+    .min(1, { message: 'must be a whole number of megabytes from 1 to 2048' })
+    .max(2048, { message: 'must be a whole number of megabytes from 1 to 2048' })
+    .default(DEFAULT_MAX_UPLOAD_MB),
+  LOA_S3_ENDPOINT: z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// address' }).optional(),
+  LOA_S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'must be a bucket name (a-z, 0-9, ".", "-")' })
+    .optional(),
+  LOA_S3_REGION: z.string().min(1).default('us-east-1'),
+  LOA_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  LOA_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   LOA_EMBEDDED_PG_PORT: z.coerce.number({ message: 'must be a number' }).int().min(1024).max(65535).default(54329),
   LOA_ADMIN_PASSWORD: z.string().min(10, { message: 'must have at least 10 characters' }).optional(),
   LOA_DEMO: ZBool.default(true),
@@ -51,6 +66,12 @@ export interface Config {
   host: string;
   databaseUrl: string | undefined;
   dataDir: string;
+  /** Where uploaded files are stored (LOA_FILES_DIR, default `<data dir>/files`). */
+  filesDir: string;
+  /** Largest accepted upload, in megabytes. */
+  maxUploadMb: number;
+  /** An S3-compatible bucket for uploaded files instead of `filesDir` (all LOA_S3_* set), or undefined. */
+  s3: { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string } | undefined;
   embeddedPgPort: number;
   adminPassword: string | undefined;
   demo: boolean;
@@ -80,12 +101,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const s3Names = ['LOA_S3_ENDPOINT', 'LOA_S3_BUCKET', 'LOA_S3_ACCESS_KEY_ID', 'LOA_S3_SECRET_ACCESS_KEY'] as const;
+  const s3Missing = s3Names.filter((name) => !e[name]);
+  if (s3Missing.length > 0 && s3Missing.length < s3Names.length) {
+    const lines = s3Missing.map((name) => `  ${name}: required when the other LOA_S3_* variables are set`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  // Relative to where `npm` was started (npm runs workspace scripts in the workspace's folder).
+  const dataDir = path.resolve(env.INIT_CWD ?? process.cwd(), e.LOA_DATA_DIR);
   return {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
-    // Relative to where `npm` was started (npm runs workspace scripts in the workspace's folder).
-    dataDir: path.resolve(env.INIT_CWD ?? process.cwd(), e.LOA_DATA_DIR),
+    dataDir,
+    filesDir: e.LOA_FILES_DIR
+      ? path.resolve(env.INIT_CWD ?? process.cwd(), e.LOA_FILES_DIR)
+      : path.join(dataDir, 'files'),
+    maxUploadMb: e.LOA_MAX_UPLOAD_MB,
+    s3:
+      e.LOA_S3_ENDPOINT && e.LOA_S3_BUCKET && e.LOA_S3_ACCESS_KEY_ID && e.LOA_S3_SECRET_ACCESS_KEY
+        ? {
+            endpoint: e.LOA_S3_ENDPOINT,
+            bucket: e.LOA_S3_BUCKET,
+            region: e.LOA_S3_REGION,
+            accessKeyId: e.LOA_S3_ACCESS_KEY_ID,
+            secretAccessKey: e.LOA_S3_SECRET_ACCESS_KEY,
+          }
+        : undefined,
     embeddedPgPort: e.LOA_EMBEDDED_PG_PORT,
     adminPassword: e.LOA_ADMIN_PASSWORD,
     demo: e.LOA_DEMO,

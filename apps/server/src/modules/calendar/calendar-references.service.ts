@@ -9,19 +9,7 @@ import {
   type FieldProblem,
   type GuidanceCatalog,
 } from './item-rules.js';
-
-/** A unit as the calendar needs it (org-units module). */
-export interface UnitInfo {
-  id: string;
-  code: string;
-  name: string;
-  path: string;
-}
-
-export interface UnitLookup {
-  findById(tx: Executor, id: string): Promise<UnitInfo | null>;
-  findByCode(tx: Executor, code: string): Promise<UnitInfo | null>;
-}
+import type { UnitInfo, UnitLookup } from '../org-units/index.js';
 
 /** A user as the calendar needs it (users module). */
 export interface UserInfo {

@@ -1,3 +1,4 @@
+import { WORKING_ROLES } from '@loa/contracts';
 import { forbidden } from '../../platform/errors.js';
 import { hasRole, inScope, type Actor } from '../../platform/actor.js';
 
@@ -21,15 +22,7 @@ export const calendarPolicy = {
   },
 
   plans(actor: Actor): boolean {
-    return hasRole(
-      actor,
-      'admin',
-      'comms_center',
-      'unit_officer',
-      'press_office',
-      'province_officer',
-      'district_officer',
-    );
+    return hasRole(actor, ...WORKING_ROLES);
   },
 
   /**

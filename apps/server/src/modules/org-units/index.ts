@@ -4,3 +4,4 @@ export { orgUnitsRepository } from './org-units.repository.js';
 export { importColumns, registerOrgUnitsRoutes } from './org-units.routes.js';
 export { seedOrganisation } from './org-units.seed.js';
 export { ROOT_CODE } from './org-presets.js';
+export type { UnitInfo, UnitLookup } from './org-units.repository.js';

@@ -181,3 +181,18 @@ export const orgUnitsRepository = {
 };
 
 export type OrgUnitsRepository = typeof orgUnitsRepository;
+
+/** A unit as other modules need it: to name it, and to check scope by its materialised path. */
+export interface UnitInfo {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  path: string;
+}
+
+/** How other modules find units (`orgUnitsRepository` provides it). */
+export interface UnitLookup {
+  findById(tx: Executor, id: string): Promise<UnitInfo | null>;
+  findByCode(tx: Executor, code: string): Promise<UnitInfo | null>;
+}

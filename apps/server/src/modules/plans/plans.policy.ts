@@ -1,4 +1,4 @@
-import type { TRole } from '@loa/contracts';
+import { WORKING_ROLES, type TRole } from '@loa/contracts';
 import { AppError, forbidden } from '../../platform/errors.js';
 import { hasRole, type Actor } from '../../platform/actor.js';
 
@@ -12,14 +12,7 @@ export interface PlanTarget {
 }
 
 /** Roles that prepare plans and their targets; leaders and viewers read them. */
-const WRITERS: readonly TRole[] = [
-  'admin',
-  'comms_center',
-  'unit_officer',
-  'press_office',
-  'province_officer',
-  'district_officer',
-];
+const WRITERS: readonly TRole[] = WORKING_ROLES;
 
 /**
  * Plans follow the org tree. Everyone reads the plans of their subtree; the Communication Center, which

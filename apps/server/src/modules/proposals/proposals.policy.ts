@@ -1,3 +1,4 @@
+import { WORKING_ROLES } from '@loa/contracts';
 import { forbidden } from '../../platform/errors.js';
 import { hasRole, inScope, type Actor } from '../../platform/actor.js';
 
@@ -19,15 +20,7 @@ export const proposalsPolicy = {
   },
 
   mayPropose(actor: Actor): boolean {
-    return hasRole(
-      actor,
-      'admin',
-      'comms_center',
-      'unit_officer',
-      'press_office',
-      'province_officer',
-      'district_officer',
-    );
+    return hasRole(actor, ...WORKING_ROLES);
   },
 
   /** An officer of the Communication Center itself: the national inbox. */

@@ -24,19 +24,7 @@ import { reminderDue, unitsToRemind, vnToday } from './proposal-reminders.js';
 import { availableActions, nextStatus } from './proposal-status.js';
 import type { NewProposalRow, ProposalRow, ProposalsRepository, ProposalVisibility } from './proposals.repository.js';
 import { proposalsPolicy } from './proposals.policy.js';
-
-/** A unit as this module needs it (from the org-units module). */
-export interface UnitInfo {
-  id: string;
-  code: string;
-  name: string;
-  path: string;
-}
-
-export interface UnitLookup {
-  findById(tx: Executor, id: string): Promise<UnitInfo | null>;
-  findByCode(tx: Executor, code: string): Promise<UnitInfo | null>;
-}
+import type { UnitInfo, UnitLookup } from '../org-units/index.js';
 
 export interface ProposalsDeps {
   db: Executor;

@@ -11,6 +11,12 @@ export { createTaskTemplatesService, type TaskTemplatesService } from './task-te
 export { regulationsRepository } from './regulations.repository.js';
 export { regulationTasksRepository, type DueTaskRow } from './regulation-tasks.repository.js';
 export { registerRegulationsRoutes } from './regulations.routes.js';
+export {
+  createRegulationAttachmentsService,
+  type RegulationAttachmentsService,
+} from './regulation-attachments.service.js';
+export { regulationAttachmentsRepository } from './regulation-attachments.repository.js';
+export { registerRegulationAttachmentsRoutes } from './regulation-attachments.routes.js';
 
 /**
  * Open communication tasks (to do, in progress) due from `today` (yyyy-mm-dd, Vietnam's calendar day) to

@@ -29,20 +29,7 @@ import {
   type TaskNotice,
 } from './task-notices.js';
 import type { DeadlineSource, NotificationsService } from '../notifications/index.js';
-
-/** A unit as this module needs it (from the org-units module). */
-export interface UnitInfo {
-  id: string;
-  code: string;
-  name: string;
-  kind: string;
-  path: string;
-}
-
-export interface UnitLookup {
-  findById(tx: Executor, id: string): Promise<UnitInfo | null>;
-  findByCode(tx: Executor, code: string): Promise<UnitInfo | null>;
-}
+import type { UnitInfo, UnitLookup } from '../org-units/index.js';
 
 /** A user as the assignee check needs it (from the users module). */
 export interface UserLookup {

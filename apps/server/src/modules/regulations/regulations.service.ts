@@ -5,6 +5,7 @@ import {
   type TListQuery,
   type TPage,
   type TRegulation,
+  type TRegulationAttachment,
   type TRegulationDetail,
   type TRegulationKind,
   type TRegulationListQuery,
@@ -20,7 +21,7 @@ import { AppError, fieldError, notFound } from '../../platform/errors.js';
 import { normaliseRegulationNumber } from './regulation-number.js';
 import type { NewRegulationRow, RegulationRow, RegulationsRepository } from './regulations.repository.js';
 import type { RegulationTasksRepository } from './regulation-tasks.repository.js';
-import type { UnitInfo, UnitLookup } from './regulation-tasks.service.js';
+import type { UnitInfo, UnitLookup } from '../org-units/index.js';
 import { regulationsPolicy } from './regulations.policy.js';
 import { REGULATIONS_2020, RELATIONS_2020 } from './regulations-2020.data.js';
 
@@ -31,6 +32,8 @@ export interface RegulationsDeps {
   tasks: Pick<RegulationTasksRepository, 'countWithStatus' | 'redate'>;
   recordAudit: RecordAudit;
   units: UnitLookup & { findRoot(tx: Executor): Promise<UnitInfo | null> };
+  /** A document's attachments, for its detail (regulation attachments service). */
+  listAttachments(tx: Executor, regulationId: string): Promise<TRegulationAttachment[]>;
   /** Creates the template's missing tasks for a document, in the caller's transaction (regulation tasks service). */
   generateTasks(tx: Tx, actor: Actor, regulation: RegulationRow): Promise<number>;
 }
@@ -132,6 +135,7 @@ export function createRegulationsService(deps: RegulationsDeps) {
     return {
       ...toRegulation(row, actor),
       relations: relations.map((r) => ({ ...r, kind: r.kind as TRelationKind })),
+      attachments: await deps.listAttachments(tx, row.id),
     };
   }
 

@@ -79,3 +79,17 @@ export const appState = pgTable('app_state', {
   value: jsonb('value').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** Files attached to a document (0007); the file rows belong to the files module. */
+export const regulationAttachments = pgTable(
+  'regulation_attachments',
+  {
+    regulationId: uuid('regulation_id').notNull(),
+    fileId: uuid('file_id').notNull(),
+    title: text('title').notNull(),
+    sortOrder: integer('sort_order').notNull(),
+    addedBy: uuid('added_by'),
+    addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.regulationId, t.fileId] })],
+);

@@ -11,7 +11,7 @@ import type { RecordAudit } from '../../platform/audit/audit.js';
 import type { Executor, RunInTransaction } from '../../platform/db/transaction.js';
 import { AppError, fieldError } from '../../platform/errors.js';
 import type { NewTemplateRow, RegulationTasksRepository, TemplateRow } from './regulation-tasks.repository.js';
-import type { UnitLookup } from './regulation-tasks.service.js';
+import type { UnitLookup } from '../org-units/index.js';
 import { regulationsPolicy } from './regulations.policy.js';
 
 export function toTemplateItem(row: TemplateRow): TTaskTemplateItem {

@@ -50,6 +50,8 @@ const RESOURCE_NAMES: Record<string, { vi: string; en: string }> = {
   calendar_item: { vi: 'mục lịch biên tập', en: 'Calendar item' },
   proposal: { vi: 'đề xuất', en: 'Proposal' },
   plan: { vi: 'kế hoạch', en: 'Plan' },
+  file: { vi: 'tệp', en: 'File' },
+  regulation_attachment: { vi: 'tệp đính kèm', en: 'Attachment' },
 };
 
 function resourceName(resource: unknown, locale: TLocale): string {

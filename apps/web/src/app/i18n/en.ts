@@ -4,6 +4,7 @@ import { peopleEn } from '../../modules/users/people.messages';
 import { plansEn } from '../../modules/plans/plans.messages';
 import { proposalsEn } from '../../modules/proposals/proposals.messages';
 import { regulationsEn } from '../../modules/regulations/regulations.messages';
+import { filesEn } from '../../modules/files/files.messages';
 import type { MessageKey } from './vi';
 
 /** English UI strings; the type requires exactly the keys of the Vietnamese dictionary. */
@@ -302,4 +303,5 @@ export const en: Record<MessageKey, string> = {
   ...plansEn,
   ...proposalsEn,
   ...calendarEn,
+  ...filesEn,
 };

@@ -4,6 +4,7 @@ import { peopleVi } from '../../modules/users/people.messages';
 import { plansVi } from '../../modules/plans/plans.messages';
 import { proposalsVi } from '../../modules/proposals/proposals.messages';
 import { regulationsVi } from '../../modules/regulations/regulations.messages';
+import { filesVi } from '../../modules/files/files.messages';
 
 /** Vietnamese UI strings: the default language. Keys are grouped by screen; `{name}` marks a parameter. */
 export const vi = {
@@ -301,6 +302,7 @@ export const vi = {
   ...plansVi,
   ...proposalsVi,
   ...calendarVi,
+  ...filesVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

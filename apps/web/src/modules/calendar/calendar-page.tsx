@@ -1,5 +1,5 @@
 import { DownloadOutlined, FileExcelOutlined, MobileOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import type { TCalendarEntry, TRole } from '@loa/contracts';
+import { WORKING_ROLES, type TCalendarEntry, type TRole } from '@loa/contracts';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Upload } from 'antd';
 import { useState } from 'react';
@@ -29,14 +29,7 @@ import { useReschedule } from './use-reschedule';
 import './calendar.css';
 
 /** Roles that put items on the calendar (the server checks again, within their scope). */
-const PLANNERS: readonly TRole[] = [
-  'admin',
-  'comms_center',
-  'unit_officer',
-  'press_office',
-  'province_officer',
-  'district_officer',
-];
+const PLANNERS: readonly TRole[] = WORKING_ROLES;
 
 /**
  * Lịch biên tập: the editorial calendar by month, week or as a list, with the regulations' "before, during,

@@ -1,5 +1,4 @@
 import {
-  ZImportReport,
   type TCalendarFeedStatus,
   type TCalendarFeedToken,
   type TCalendarItem,
@@ -9,7 +8,7 @@ import {
   type TImportReport,
   type TUpdateCalendarItemRequest,
 } from '@loa/contracts';
-import { api, ApiError, downloadFile, XLSX_CONTENT_TYPE, type QueryParams } from '../../shared/api';
+import { api, downloadFile, postExcelImport, type QueryParams } from '../../shared/api';
 import type { CalendarFilters } from './calendar-url';
 
 /** What GET /api/calendar takes: a window, the filters, paging and sorting. */
@@ -63,23 +62,9 @@ export function downloadImportTemplate(): Promise<void> {
   return downloadFile('/api/calendar/import-template.xlsx', {}, 'mau-lich-bien-tap.xlsx');
 }
 
-/**
- * Sends an Excel file as the raw request body; with `dryRun` nothing is written. The report comes back with 200,
- * or with 422 when rows are rejected (then nothing is written either).
- */
-export async function importCalendar(file: Blob, dryRun: boolean): Promise<TImportReport> {
-  try {
-    return await api.post<TImportReport>('/api/calendar/import', undefined, {
-      query: { dryRun: dryRun ? 'true' : 'false' },
-      raw: { data: file, contentType: XLSX_CONTENT_TYPE },
-    });
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 422) {
-      const report = ZImportReport.safeParse(error.body);
-      if (report.success) return report.data;
-    }
-    throw error;
-  }
+/** Checks (`dryRun`) or imports an Excel file; rejected rows come back in the report and nothing is written. */
+export function importCalendar(file: Blob, dryRun: boolean): Promise<TImportReport> {
+  return postExcelImport('/api/calendar/import', file, dryRun);
 }
 
 /** Whether the user has a personal iCalendar feed. */

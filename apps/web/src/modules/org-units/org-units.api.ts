@@ -1,6 +1,5 @@
 import {
   MAX_PAGE_SIZE,
-  ZImportReport,
   type TCreateOrgUnitRequest,
   type TImportReport,
   type TOrgUnit,
@@ -8,7 +7,7 @@ import {
   type TUnitKind,
   type TUpdateOrgUnitRequest,
 } from '@loa/contracts';
-import { api, ApiError, downloadFile, XLSX_CONTENT_TYPE } from '../../shared/api';
+import { api, downloadFile, postExcelImport } from '../../shared/api';
 
 export interface OrgUnitListParams {
   q?: string | undefined;
@@ -57,21 +56,7 @@ export function exportUnits(): Promise<void> {
   return downloadFile('/api/org-units/export.xlsx', {}, 'don-vi.xlsx');
 }
 
-/**
- * Sends an Excel file as the raw request body; with `dryRun` nothing is written. The report comes back
- * with 200, or with 422 when rows are rejected (then nothing is written either).
- */
-export async function importUnits(file: Blob, dryRun: boolean): Promise<TImportReport> {
-  try {
-    return await api.post<TImportReport>('/api/org-units/import', undefined, {
-      query: { dryRun: dryRun ? 'true' : 'false' },
-      raw: { data: file, contentType: XLSX_CONTENT_TYPE },
-    });
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 422) {
-      const report = ZImportReport.safeParse(error.body);
-      if (report.success) return report.data;
-    }
-    throw error;
-  }
+/** Checks (`dryRun`) or imports an Excel file; rejected rows come back in the report and nothing is written. */
+export function importUnits(file: Blob, dryRun: boolean): Promise<TImportReport> {
+  return postExcelImport('/api/org-units/import', file, dryRun);
 }

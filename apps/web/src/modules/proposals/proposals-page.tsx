@@ -9,6 +9,7 @@ import {
   proposalMonthLabel,
   type TProposalKind,
   type TProposalStatus,
+  WORKING_ROLES,
 } from '@loa/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { App, Button, DatePicker, Flex, Input, Select } from 'antd';
@@ -34,14 +35,7 @@ import {
 import { ProposalsTable } from './proposals-table';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-const PROPOSERS = [
-  'admin',
-  'comms_center',
-  'unit_officer',
-  'press_office',
-  'province_officer',
-  'district_officer',
-] as const;
+const PROPOSERS = WORKING_ROLES;
 const pick = <T extends string>(value: string | null, allowed: readonly T[]): T | undefined =>
   allowed.find((item) => item === value);
 

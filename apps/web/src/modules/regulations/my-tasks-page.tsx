@@ -5,6 +5,7 @@ import {
   type TTaskPhase,
   type TTaskStatus,
   type TTaskStatusFilter,
+  WORKING_ROLES,
 } from '@loa/contracts';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, DatePicker, Flex, Input, Select, Table, Typography, type TableColumnsType, type TableProps } from 'antd';
@@ -35,14 +36,7 @@ export function MyTasksPage() {
   const user = useCurrentUser();
   const { params, page, pageSize, update, updateLater } = useUrlListState();
   const [search, setSearch] = useState(params.get('q') ?? '');
-  const canWork = hasAnyRole(user, [
-    'admin',
-    'comms_center',
-    'unit_officer',
-    'press_office',
-    'province_officer',
-    'district_officer',
-  ]);
+  const canWork = hasAnyRole(user, WORKING_ROLES);
 
   const statusParam = params.get('status');
   const status = statusParam === ALL ? undefined : (STATUS_FILTERS.find((s) => s === statusParam) ?? DEFAULT_STATUS);

@@ -21,6 +21,7 @@ import { errorText } from '../../shared/errors';
 import { formatDate } from '../../shared/format';
 import { hasAnyRole, useCurrentUser } from '../auth/session';
 import { RegulationFormDrawer } from './regulation-form-drawer';
+import { RegulationAttachments } from './regulation-attachments';
 import { RegulationRelations } from './regulation-relations';
 import { deleteRegulation, generateTasks, getRegulation, listRegulationTasks, regulationKeys } from './regulations.api';
 import { TaskFormModal, type TaskFormMode } from './task-form-modal';
@@ -30,7 +31,7 @@ import { TaskTimeline } from './task-timeline';
 const PLANNERS = ['admin', 'comms_center', 'unit_officer', 'province_officer'] as const;
 const WORKERS = [...PLANNERS, 'press_office', 'district_officer'] as const;
 
-/** One document: its fields, relations and "before, during, after" tasks; edit, delete, plan. */
+/** One document: its fields, relations, attachments and "before, during, after" tasks; edit, delete, plan. */
 export function RegulationDetailDrawer({
   id,
   onClose,
@@ -123,6 +124,8 @@ export function RegulationDetailDrawer({
         />
         <Divider titlePlacement="start">{t('regulations.detail.relations')}</Divider>
         <RegulationRelations regulation={doc} onOpen={onOpen} />
+        <Divider titlePlacement="start">{t('files.attachments')}</Divider>
+        <RegulationAttachments regulation={doc} />
         <Divider titlePlacement="start">{t('regulations.tasks.title')}</Divider>
         <Flex justify="space-between" align="center" gap={8} wrap style={{ marginBottom: 12 }}>
           <Typography.Text type="secondary">{t('regulations.tasks.scopeNote')}</Typography.Text>

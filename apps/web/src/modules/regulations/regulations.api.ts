@@ -138,3 +138,13 @@ export async function saveTemplate(request: TUpdateTaskTemplateRequest): Promise
   const page = await api.put<TPage<TTaskTemplateItem>>('/api/task-templates', request);
   return page.items;
 }
+
+/** Where a document's attachments are uploaded (raw body, see FileUpload). */
+export const attachmentsUrl = (regulationId: string) => `/api/regulations/${regulationId}/attachments`;
+
+/** Where an attachment downloads from (images and PDF open in place). */
+export const attachmentContentUrl = (regulationId: string, fileId: string) =>
+  `${attachmentsUrl(regulationId)}/${fileId}/content`;
+
+export const removeAttachment = (regulationId: string, fileId: string) =>
+  api.delete(`${attachmentsUrl(regulationId)}/${fileId}`);
