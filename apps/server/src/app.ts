@@ -26,8 +26,10 @@ import { registerGuidanceRoutes } from './modules/guidance/index.js';
 import { registerNotificationsRoutes } from './modules/notifications/index.js';
 import { registerOrgUnitsRoutes } from './modules/org-units/index.js';
 import { registerPlansRoutes } from './modules/plans/index.js';
+import { registerProductsRoutes } from './modules/products/index.js';
 import { registerProposalsRoutes } from './modules/proposals/index.js';
 import { registerRegulationAttachmentsRoutes, registerRegulationsRoutes } from './modules/regulations/index.js';
+import { registerStoriesRoutes } from './modules/stories/index.js';
 import { registerUsersRoutes } from './modules/users/index.js';
 
 export interface AppOptions {
@@ -123,6 +125,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerCalendarRoutes(app, services.calendar, services.calendarImport, services.calendarFeed);
   registerPlansRoutes(app, services.plans);
   registerProposalsRoutes(app, services.proposals, services.proposalDecisions);
+  registerProductsRoutes(app, services.products, services.productFiles, services.files.maxBytes);
+  registerStoriesRoutes(app, services.stories, services.storyMedia, services.files.maxBytes);
   if (options.webDist) await registerWebApp(app, options.webDist);
   return app;
 }

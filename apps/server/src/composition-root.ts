@@ -34,6 +34,12 @@ import {
 import { createOrgUnitsImportService, createOrgUnitsService, orgUnitsRepository } from './modules/org-units/index.js';
 import { createPlansService, plansRepository } from './modules/plans/index.js';
 import {
+  createProductFilesService,
+  createProductsService,
+  productFilesRepository,
+  productsRepository,
+} from './modules/products/index.js';
+import {
   createProposalDecisionsService,
   createProposalsService,
   proposalRemindersJob,
@@ -48,6 +54,7 @@ import {
   regulationsRepository,
   regulationTasksRepository,
 } from './modules/regulations/index.js';
+import { createStoriesService, createStoryMediaService, storiesRepository } from './modules/stories/index.js';
 import { createUsersService, usersRepository } from './modules/users/index.js';
 
 export interface CompositionOptions {
@@ -149,6 +156,27 @@ export function compose(db: Db, options: CompositionOptions) {
     generateTasks: regulationTasks.internal.generate,
     listAttachments: regulationAttachments.listFor,
   });
+  const productFiles = createProductFilesService({
+    ...base,
+    repo: productFilesRepository,
+    products: productsRepository,
+    files: files.internal,
+  });
+  const products = createProductsService({
+    ...base,
+    repo: productsRepository,
+    units: orgUnitsRepository,
+    getCalendarItem: calendar.get,
+    listFiles: productFiles.listFor,
+  });
+  const storyMedia = createStoryMediaService({ ...base, repo: storiesRepository, files: files.internal });
+  const stories = createStoriesService({
+    ...base,
+    repo: storiesRepository,
+    units: orgUnitsRepository,
+    guidance: guidanceRepository,
+    listMedia: storyMedia.listFor,
+  });
   return {
     db,
     runInTransaction,
@@ -185,6 +213,10 @@ export function compose(db: Db, options: CompositionOptions) {
     proposalDecisions,
     notifications,
     plans: createPlansService({ ...base, repo: plansRepository, notify: notifications.notify }),
+    products,
+    productFiles,
+    stories,
+    storyMedia,
   };
 }
 

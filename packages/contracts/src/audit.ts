@@ -65,6 +65,9 @@ export const AUDIT_ACTION_LABELS: Labels = {
   upload: { vi: 'Tải tệp lên', en: 'Upload' },
   attach: { vi: 'Đính kèm tệp', en: 'Attach file' },
   detach: { vi: 'Gỡ tệp đính kèm', en: 'Remove attachment' },
+  archive: { vi: 'Lưu trữ', en: 'Archive' },
+  record_consent: { vi: 'Ghi nhận sự đồng ý', en: 'Record consent' },
+  change_status: { vi: 'Đổi trạng thái', en: 'Change status' },
 };
 
 export const AUDIT_ENTITY_LABELS: Labels = {
@@ -84,6 +87,8 @@ export const AUDIT_ENTITY_LABELS: Labels = {
   calendar_series: { vi: 'Chuỗi lịch lặp lại', en: 'Recurring calendar series' },
   calendar_feed: { vi: 'Lịch iCalendar cá nhân', en: 'Personal calendar feed' },
   proposal: { vi: 'Đề xuất nội dung', en: 'Content proposal' },
+  product: { vi: 'Sản phẩm truyền thông', en: 'Communication product' },
+  story: { vi: 'Câu chuyện, sáng kiến', en: 'Story or initiative' },
 };
 
 /** The label of an audit action or entity type in `locale`, or the code itself when none is known. */

@@ -197,6 +197,31 @@ export const ERRORS = {
     vi: 'Kế hoạch chưa có chỉ tiêu nào, chưa thể trình',
     en: 'The plan has no targets yet and cannot be submitted',
   },
+  'story.invalid_transition': {
+    status: 409,
+    vi: 'Không thể chuyển câu chuyện sang trạng thái này',
+    en: 'The story cannot move to this status',
+  },
+  'story.consent_required': {
+    status: 409,
+    vi: 'Chưa có sự đồng ý của người trong câu chuyện, chưa thể đưa vào sử dụng',
+    en: 'The people in the story have not consented; it cannot be marked usable',
+  },
+  'story.archived': {
+    status: 409,
+    vi: 'Câu chuyện đã lưu trữ; hãy đưa về bản nháp trước khi sửa',
+    en: 'The story is archived; return it to draft before changing it',
+  },
+  'product.archived': {
+    status: 409,
+    vi: 'Sản phẩm đã lưu trữ, không thể thay đổi nữa',
+    en: 'The product is archived and can no longer change',
+  },
+  'story.evidence_in_use': {
+    status: 409,
+    vi: 'Tệp này là minh chứng sự đồng ý; hãy ghi nhận lại sự đồng ý trước khi gỡ tệp',
+    en: 'This file is the evidence of consent; record the consent again before removing it',
+  },
   internal: { status: 500, vi: 'Lỗi hệ thống, vui lòng thử lại sau', en: 'Internal error; please try again later' },
   'service.unavailable': {
     status: 503,

@@ -4,6 +4,8 @@ import { BellOutlined } from '@ant-design/icons';
 import { AimOutlined } from '@ant-design/icons';
 import { BulbOutlined, InboxOutlined } from '@ant-design/icons';
 import { CalendarOutlined } from '@ant-design/icons';
+import { VideoCameraOutlined } from '@ant-design/icons';
+import { StarOutlined } from '@ant-design/icons';
 import type { TRole } from '@loa/contracts';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { MessageKey } from './i18n/i18n';
@@ -113,6 +115,22 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     descriptionKey: 'home.card.calendar',
     icon: <CalendarOutlined />,
     page: lazy(() => import('../modules/calendar/calendar-page').then((m) => ({ default: m.CalendarPage }))),
+  },
+  {
+    key: 'products',
+    path: '/products',
+    labelKey: 'nav.products',
+    descriptionKey: 'home.card.products',
+    icon: <VideoCameraOutlined />,
+    page: lazy(() => import('../modules/products/products-page').then((m) => ({ default: m.ProductsPage }))),
+  },
+  {
+    key: 'stories',
+    path: '/stories',
+    labelKey: 'nav.stories',
+    descriptionKey: 'home.card.stories',
+    icon: <StarOutlined />,
+    page: lazy(() => import('../modules/stories/stories-page').then((m) => ({ default: m.StoriesPage }))),
   },
   {
     key: 'notifications',

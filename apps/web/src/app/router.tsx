@@ -8,6 +8,7 @@ import { NAV_ENTRIES } from './nav';
 
 const LoginPage = lazy(() => import('../modules/auth/login-page').then((m) => ({ default: m.LoginPage })));
 const AccountPage = lazy(() => import('../modules/me/account-page').then((m) => ({ default: m.AccountPage })));
+const ProductPage = lazy(() => import('../modules/products/product-page').then((m) => ({ default: m.ProductPage })));
 
 function lazyPage(Page: LazyExoticComponent<ComponentType>) {
   return (
@@ -30,6 +31,7 @@ const router = createBrowserRouter([
             element: <RequireRoles roles={entry.roles}>{lazyPage(entry.page)}</RequireRoles>,
           })),
           { path: '/account', element: lazyPage(AccountPage) },
+          { path: '/products/:id', element: lazyPage(ProductPage) },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

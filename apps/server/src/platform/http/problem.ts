@@ -52,6 +52,11 @@ const RESOURCE_NAMES: Record<string, { vi: string; en: string }> = {
   plan: { vi: 'kế hoạch', en: 'Plan' },
   file: { vi: 'tệp', en: 'File' },
   regulation_attachment: { vi: 'tệp đính kèm', en: 'Attachment' },
+  product: { vi: 'sản phẩm truyền thông', en: 'Communication product' },
+  product_version: { vi: 'phiên bản sản phẩm', en: 'Product version' },
+  product_file: { vi: 'tệp của sản phẩm', en: 'Product file' },
+  story: { vi: 'câu chuyện', en: 'Story' },
+  story_media: { vi: 'tệp của câu chuyện', en: 'Story file' },
 };
 
 function resourceName(resource: unknown, locale: TLocale): string {

@@ -5,6 +5,8 @@ import { plansEn } from '../../modules/plans/plans.messages';
 import { proposalsEn } from '../../modules/proposals/proposals.messages';
 import { regulationsEn } from '../../modules/regulations/regulations.messages';
 import { filesEn } from '../../modules/files/files.messages';
+import { productsEn } from '../../modules/products/products.messages';
+import { storiesEn } from '../../modules/stories/stories.messages';
 import type { MessageKey } from './vi';
 
 /** English UI strings; the type requires exactly the keys of the Vietnamese dictionary. */
@@ -304,4 +306,6 @@ export const en: Record<MessageKey, string> = {
   ...proposalsEn,
   ...calendarEn,
   ...filesEn,
+  ...productsEn,
+  ...storiesEn,
 };

@@ -5,6 +5,8 @@ import { plansVi } from '../../modules/plans/plans.messages';
 import { proposalsVi } from '../../modules/proposals/proposals.messages';
 import { regulationsVi } from '../../modules/regulations/regulations.messages';
 import { filesVi } from '../../modules/files/files.messages';
+import { productsVi } from '../../modules/products/products.messages';
+import { storiesVi } from '../../modules/stories/stories.messages';
 
 /** Vietnamese UI strings: the default language. Keys are grouped by screen; `{name}` marks a parameter. */
 export const vi = {
@@ -303,6 +305,8 @@ export const vi = {
   ...proposalsVi,
   ...calendarVi,
   ...filesVi,
+  ...productsVi,
+  ...storiesVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

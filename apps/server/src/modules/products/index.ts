@@ -1,0 +1,5 @@
+export { createProductsService, type ProductsService } from './products.service.js';
+export { createProductFilesService, type ProductFilesService } from './product-files.service.js';
+export { productsRepository } from './products.repository.js';
+export { productFilesRepository } from './product-files.repository.js';
+export { registerProductsRoutes } from './products.routes.js';

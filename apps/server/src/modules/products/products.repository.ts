@@ -1,0 +1,209 @@
+// Correlated subqueries name the outer table explicitly: drizzle renders ${column} unqualified, which would bind to the inner table.
+import { and, asc, count, desc, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import type { TProductListQuery } from '@loa/contracts';
+import type { Executor } from '../../platform/db/transaction.js';
+import { matchesSearch } from '../../platform/db/search.js';
+import { ordering, paging } from '../../platform/db/paging.js';
+import { products, productVersions } from './products.table.js';
+
+const unitOf = (column: string) => sql.raw(`(SELECT ${column} FROM org_units o WHERE o.id = products.owner_unit_id)`);
+
+const summaryColumns = {
+  id: products.id,
+  guidanceYear: products.guidanceYear,
+  typeCode: products.typeCode,
+  title: products.title,
+  summary: products.summary,
+  themeCodes: products.themeCodes,
+  audienceCodes: products.audienceCodes,
+  channelCodes: products.channelCodes,
+  ownerUnitId: products.ownerUnitId,
+  authors: products.authors,
+  partnerOutlet: products.partnerOutlet,
+  language: products.language,
+  calendarItemId: products.calendarItemId,
+  status: products.status,
+  currentVersion: products.currentVersion,
+  version: products.version,
+  createdAt: products.createdAt,
+  updatedAt: products.updatedAt,
+  ownerUnitCode: sql<string>`${unitOf('code')}`,
+  ownerUnitName: sql<string>`${unitOf('name')}`,
+  ownerUnitPath: sql<string>`${unitOf('path')}`,
+  calendarItemTitle: sql<string | null>`(SELECT c.title FROM calendar_items c WHERE c.id = products.calendar_item_id)`,
+};
+
+/** A product as lists show it (no body). */
+export interface ProductSummaryRow {
+  id: string;
+  guidanceYear: number;
+  typeCode: string;
+  title: string;
+  summary: string;
+  themeCodes: string[];
+  audienceCodes: string[];
+  channelCodes: string[];
+  ownerUnitId: string;
+  authors: string[];
+  partnerOutlet: string | null;
+  language: string;
+  calendarItemId: string | null;
+  status: string;
+  currentVersion: number;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+  ownerUnitCode: string;
+  ownerUnitName: string;
+  ownerUnitPath: string;
+  calendarItemTitle: string | null;
+}
+
+export interface ProductRow extends ProductSummaryRow {
+  body: string;
+}
+
+export type NewProductRow = Omit<
+  typeof products.$inferInsert,
+  'id' | 'searchText' | 'createdAt' | 'updatedAt' | 'version' | 'currentVersion' | 'status'
+>;
+
+export interface VersionRow {
+  number: number;
+  note: string | null;
+  createdBy: string | null;
+  createdAt: Date;
+}
+
+export interface VersionDetailRow extends VersionRow {
+  snapshot: unknown;
+}
+
+const SORTS = {
+  updatedAt: { column: products.updatedAt },
+  createdAt: { column: products.createdAt },
+  title: { column: products.title, text: true },
+  typeCode: { column: products.typeCode },
+  status: { column: products.status },
+  ownerUnit: { column: sql`(SELECT name FROM org_units o WHERE o.id = products.owner_unit_id)`, text: true },
+};
+
+const inSubtree = (path: SQL) => sql`${products.ownerUnitId} IN (SELECT id FROM org_units WHERE path LIKE ${path})`;
+const vnDay = (column: SQLWrapper) => sql`(${column} AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
+
+function filters(query: TProductListQuery, scopePath: string): SQL | undefined {
+  return and(
+    inSubtree(sql`${`${scopePath}%`}`),
+    matchesSearch(query.q, products.searchText),
+    query.typeCode ? eq(products.typeCode, query.typeCode) : undefined,
+    query.themeCode ? sql`${query.themeCode} = ANY(${products.themeCodes})` : undefined,
+    query.audienceCode ? sql`${query.audienceCode} = ANY(${products.audienceCodes})` : undefined,
+    query.channelCode ? sql`${query.channelCode} = ANY(${products.channelCodes})` : undefined,
+    query.status ? eq(products.status, query.status) : undefined,
+    query.unitId ? inSubtree(sql`(SELECT path FROM org_units WHERE id = ${query.unitId}) || '%'`) : undefined,
+    // The period holds a product created or changed within it.
+    query.from ? sql`${vnDay(products.updatedAt)} >= ${query.from}::date` : undefined,
+    query.to ? sql`${vnDay(products.createdAt)} <= ${query.to}::date` : undefined,
+  );
+}
+
+export const productsRepository = {
+  /** One page of the products of a subtree matching the filters (every match when `all`, for export). */
+  async list(
+    tx: Executor,
+    query: TProductListQuery,
+    scopePath: string,
+    all = false,
+  ): Promise<{ rows: ProductSummaryRow[]; total: number }> {
+    const where = filters(query, scopePath);
+    const { limit, offset } = paging(query);
+    const base = tx
+      .select(summaryColumns)
+      .from(products)
+      .where(where)
+      .orderBy(...ordering(query.sort, SORTS, '-updatedAt', products.id));
+    const rows = all ? await base.limit(100_000) : await base.limit(limit).offset(offset);
+    const [totalRow] = await tx.select({ total: count() }).from(products).where(where);
+    return { rows, total: totalRow?.total ?? 0 };
+  },
+
+  async findById(tx: Executor, id: string, lock = false): Promise<ProductRow | null> {
+    const query = tx
+      .select({ ...summaryColumns, body: products.body })
+      .from(products)
+      .where(eq(products.id, id));
+    const [row] = lock ? await query.for('update', { of: products }) : await query;
+    return row ?? null;
+  },
+
+  async insert(tx: Executor, values: NewProductRow): Promise<string> {
+    const [row] = await tx.insert(products).values(values).returning({ id: products.id });
+    return row!.id;
+  },
+
+  /** Updates when `version` still matches; false when someone else changed the row first. */
+  async update(
+    tx: Executor,
+    id: string,
+    version: number,
+    values: Partial<NewProductRow> & { status?: string; currentVersion?: number },
+  ): Promise<boolean> {
+    const updated = await tx
+      .update(products)
+      .set({ ...values, version: sql`${products.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(products.id, id), eq(products.version, version)))
+      .returning({ id: products.id });
+    return updated.length === 1;
+  },
+
+  async insertVersion(
+    tx: Executor,
+    values: { productId: string; number: number; snapshot: unknown; note: string | null; createdBy: string | null },
+  ): Promise<void> {
+    await tx.insert(productVersions).values(values);
+  },
+
+  /** A product's versions, newest first. */
+  async listVersions(tx: Executor, productId: string): Promise<VersionRow[]> {
+    return tx
+      .select({
+        number: productVersions.number,
+        note: productVersions.note,
+        createdAt: productVersions.createdAt,
+        createdBy: sql<string | null>`(SELECT full_name FROM users u WHERE u.id = product_versions.created_by)`,
+      })
+      .from(productVersions)
+      .where(eq(productVersions.productId, productId))
+      .orderBy(desc(productVersions.number));
+  },
+
+  async findVersions(tx: Executor, productId: string, numbers: number[]): Promise<VersionDetailRow[]> {
+    return tx
+      .select({
+        number: productVersions.number,
+        note: productVersions.note,
+        createdAt: productVersions.createdAt,
+        createdBy: sql<string | null>`(SELECT full_name FROM users u WHERE u.id = product_versions.created_by)`,
+        snapshot: productVersions.snapshot,
+      })
+      .from(productVersions)
+      .where(and(eq(productVersions.productId, productId), inArray(productVersions.number, numbers)))
+      .orderBy(asc(productVersions.number));
+  },
+
+  /** The codes of a guidance year by kind, or null when there is no guidance for that year. */
+  async guidanceCodes(tx: Executor, year: number): Promise<Map<string, Set<string>> | null> {
+    const { rows: years } = await tx.execute<{ year: number }>(
+      sql`SELECT year FROM guidance_years WHERE year = ${year}`,
+    );
+    if (years.length === 0) return null;
+    const { rows } = await tx.execute<{ kind: string; code: string }>(
+      sql`SELECT kind, code FROM guidance_items WHERE year = ${year}`,
+    );
+    const byKind = new Map<string, Set<string>>();
+    for (const row of rows) byKind.set(row.kind, (byKind.get(row.kind) ?? new Set()).add(row.code));
+    return byKind;
+  },
+};
+
+export type ProductsRepository = typeof productsRepository;
