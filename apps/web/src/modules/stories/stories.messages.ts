@@ -64,9 +64,7 @@ export const storiesVi = {
   'stories.action.archiveConfirm': 'Lưu trữ câu chuyện này? Câu chuyện lưu trữ không còn được sửa.',
   'stories.statusChanged': 'Đã chuyển sang "{status}"',
   'stories.media.empty': 'Chưa có tệp nào',
-  'stories.media.removed': 'Đã gỡ tệp {name}',
   'stories.media.removeConfirm': 'Gỡ tệp {name} khỏi câu chuyện?',
-  'stories.media.remove': 'Gỡ tệp',
 };
 
 export const storiesEn: Record<keyof typeof storiesVi, string> = {
@@ -134,7 +132,5 @@ export const storiesEn: Record<keyof typeof storiesVi, string> = {
   'stories.action.archiveConfirm': 'Archive this story? Archived stories can no longer be edited.',
   'stories.statusChanged': 'Now "{status}"',
   'stories.media.empty': 'No files yet',
-  'stories.media.removed': '{name} removed',
   'stories.media.removeConfirm': 'Remove {name} from the story?',
-  'stories.media.remove': 'Remove file',
 };
