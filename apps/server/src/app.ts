@@ -125,7 +125,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerCalendarRoutes(app, services.calendar, services.calendarImport, services.calendarFeed);
   registerPlansRoutes(app, services.plans);
   registerProposalsRoutes(app, services.proposals, services.proposalDecisions);
-  registerProductsRoutes(app, services.products, services.productFiles, services.files.maxBytes);
+  registerProductsRoutes(
+    app,
+    services.products,
+    services.productFiles,
+    services.productStories,
+    services.files.maxBytes,
+  );
   registerStoriesRoutes(app, services.stories, services.storyMedia, services.files.maxBytes);
   if (options.webDist) await registerWebApp(app, options.webDist);
   return app;

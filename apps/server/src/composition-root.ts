@@ -35,8 +35,10 @@ import { createOrgUnitsImportService, createOrgUnitsService, orgUnitsRepository 
 import { createPlansService, plansRepository } from './modules/plans/index.js';
 import {
   createProductFilesService,
+  createProductStoriesService,
   createProductsService,
   productFilesRepository,
+  productStoriesRepository,
   productsRepository,
 } from './modules/products/index.js';
 import {
@@ -162,13 +164,6 @@ export function compose(db: Db, options: CompositionOptions) {
     products: productsRepository,
     files: files.internal,
   });
-  const products = createProductsService({
-    ...base,
-    repo: productsRepository,
-    units: orgUnitsRepository,
-    getCalendarItem: calendar.get,
-    listFiles: productFiles.listFor,
-  });
   const storyMedia = createStoryMediaService({ ...base, repo: storiesRepository, files: files.internal });
   const stories = createStoriesService({
     ...base,
@@ -176,6 +171,20 @@ export function compose(db: Db, options: CompositionOptions) {
     units: orgUnitsRepository,
     guidance: guidanceRepository,
     listMedia: storyMedia.listFor,
+  });
+  const productStories = createProductStoriesService({
+    ...base,
+    repo: productStoriesRepository,
+    products: productsRepository,
+    getStory: stories.getStory,
+  });
+  const products = createProductsService({
+    ...base,
+    repo: productsRepository,
+    units: orgUnitsRepository,
+    getCalendarItem: calendar.get,
+    listFiles: productFiles.listFor,
+    listStories: productStories.listFor,
   });
   return {
     db,
@@ -215,6 +224,7 @@ export function compose(db: Db, options: CompositionOptions) {
     plans: createPlansService({ ...base, repo: plansRepository, notify: notifications.notify }),
     products,
     productFiles,
+    productStories,
     stories,
     storyMedia,
   };

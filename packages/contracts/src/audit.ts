@@ -68,6 +68,8 @@ export const AUDIT_ACTION_LABELS: Labels = {
   archive: { vi: 'Lưu trữ', en: 'Archive' },
   record_consent: { vi: 'Ghi nhận sự đồng ý', en: 'Record consent' },
   change_status: { vi: 'Đổi trạng thái', en: 'Change status' },
+  link_story: { vi: 'Liên kết câu chuyện', en: 'Link story' },
+  unlink_story: { vi: 'Bỏ liên kết câu chuyện', en: 'Unlink story' },
 };
 
 export const AUDIT_ENTITY_LABELS: Labels = {

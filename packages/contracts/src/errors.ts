@@ -294,6 +294,10 @@ export const FIELD_MESSAGES = {
     vi: 'Đơn vị không thuộc phạm vi của bạn',
     en: 'This unit is outside your scope',
   },
+  'validation.story_not_usable': {
+    vi: 'Chỉ liên kết được câu chuyện đã sẵn sàng sử dụng (đã có sự đồng ý của nhân vật)',
+    en: 'Only usable stories (with the consent of the people in them) can be linked',
+  },
   'validation.drafting_unit_outside_owner': {
     vi: 'Đơn vị soạn thảo phải thuộc đơn vị sở hữu văn bản',
     en: 'The drafting unit must belong to the unit that owns the document',

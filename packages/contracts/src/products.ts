@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZId, ZListQuery } from './common.js';
 import { ZStoredFile } from './files.js';
 import { ZUnitRef } from './regulations.js';
+import { ZStoryKind } from './stories.js';
 
 /**
  * Communication products (§III.3–III.5 of 1191/BHXH-TT): what the agency says to the public — news, articles,
@@ -96,7 +97,19 @@ export const ZProduct = z.object({
 });
 export type TProduct = z.infer<typeof ZProduct>;
 
-export const ZProductDetail = ZProduct.extend({ body: z.string(), files: z.array(ZProductFile) });
+/** A story of the library the product tells or draws on (only usable stories are linked). */
+export const ZProductStory = z.object({ id: ZId, title: z.string(), kind: ZStoryKind });
+export type TProductStory = z.infer<typeof ZProductStory>;
+
+export const ZLinkProductStoryRequest = z.strictObject({ storyId: ZId });
+export type TLinkProductStoryRequest = z.infer<typeof ZLinkProductStoryRequest>;
+
+export const ZProductDetail = ZProduct.extend({
+  body: z.string(),
+  files: z.array(ZProductFile),
+  /** Linked stories the caller may read. */
+  stories: z.array(ZProductStory),
+});
 export type TProductDetail = z.infer<typeof ZProductDetail>;
 
 const productFields = {

@@ -5,12 +5,14 @@ import {
   ZArchiveProductRequest,
   ZCreateProductRequest,
   ZId,
+  ZLinkProductStoryRequest,
   ZProduct,
   ZProductDetail,
   ZProductDiff,
   ZProductDiffQuery,
   ZProductFile,
   ZProductListQuery,
+  ZProductStory,
   ZProductVersion,
   ZProductVersionDetail,
   ZUpdateProductRequest,
@@ -24,12 +26,14 @@ import { attachment, workbook, XLSX_TYPE, type ExcelColumn } from '../../platfor
 import type { HttpApp } from '../../platform/http/types.js';
 import { sendStoredFile, UPLOAD_TYPE, uploadErrorHandler, uploadOf } from '../files/index.js';
 import type { ProductFilesService } from './product-files.service.js';
+import type { ProductStoriesService } from './product-stories.service.js';
 import type { ProductsService } from './products.service.js';
 
 const tags = ['products'];
 const ZIdParams = z.strictObject({ id: ZId });
 const ZVersionParams = z.strictObject({ id: ZId, number: z.coerce.number().int().min(1) });
 const ZFileParams = z.strictObject({ id: ZId, fileId: ZId });
+const ZStoryParams = z.strictObject({ id: ZId, storyId: ZId });
 const joined = (items: string[]) => items.join(', ');
 const vnDay = (iso: string) => viDate(new Date(new Date(iso).getTime() + 7 * 3_600_000).toISOString().slice(0, 10));
 
@@ -56,6 +60,7 @@ export function registerProductsRoutes(
   app: HttpApp,
   service: ProductsService,
   files: ProductFilesService,
+  stories: ProductStoriesService,
   maxUploadBytes: number,
 ): void {
   app.get(
@@ -212,6 +217,29 @@ export function registerProductsRoutes(
     async (request, reply) => {
       const { file, content } = await files.openFile(actorOf(request), request.params.id, request.params.fileId);
       return sendStoredFile(reply, file, content);
+    },
+  );
+
+  app.post(
+    '/api/products/:id/stories',
+    {
+      schema: {
+        tags,
+        summary: 'Link a usable story of the library to the product',
+        params: ZIdParams,
+        body: ZLinkProductStoryRequest,
+        response: { 200: z.array(ZProductStory) },
+      },
+    },
+    async (request) => stories.linkStory(actorOf(request), request.params.id, request.body.storyId),
+  );
+
+  app.delete(
+    '/api/products/:id/stories/:storyId',
+    { schema: { tags, summary: 'Unlink a story from the product', params: ZStoryParams } },
+    async (request, reply) => {
+      await stories.unlinkStory(actorOf(request), request.params.id, request.params.storyId);
+      return reply.status(204).send();
     },
   );
 }

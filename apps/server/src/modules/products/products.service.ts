@@ -10,6 +10,7 @@ import {
   type TProductLanguage,
   type TProductListQuery,
   type TProductSnapshot,
+  type TProductStory,
   type TProductStatus,
   type TProductVersion,
   type TProductVersionDetail,
@@ -34,6 +35,8 @@ export interface ProductsDeps {
   getCalendarItem: (actor: Actor, id: string) => Promise<{ id: string; title: string }>;
   /** The files of a product, in the order shown (product files service). */
   listFiles: (tx: Executor, productId: string) => Promise<TProductFile[]>;
+  /** The linked stories the actor may read (product stories service). */
+  listStories: (tx: Executor, actor: Actor, productId: string) => Promise<TProductStory[]>;
 }
 
 export function toProduct(row: ProductSummaryRow, actor: Actor): TProduct {
@@ -128,7 +131,12 @@ export function createProductsService(deps: ProductsDeps) {
   }
 
   async function detail(tx: Executor, actor: Actor, row: ProductRow): Promise<TProductDetail> {
-    return { ...toProduct(row, actor), body: row.body, files: await deps.listFiles(tx, row.id) };
+    return {
+      ...toProduct(row, actor),
+      body: row.body,
+      files: await deps.listFiles(tx, row.id),
+      stories: await deps.listStories(tx, actor, row.id),
+    };
   }
 
   /** The owner unit must be one of the actor's scope. */

@@ -59,3 +59,14 @@ export const productFiles = pgTable(
   },
   (t) => [primaryKey({ columns: [t.productId, t.fileId] })],
 );
+
+export const productStories = pgTable(
+  'product_stories',
+  {
+    productId: uuid('product_id').notNull(),
+    storyId: uuid('story_id').notNull(),
+    linkedBy: uuid('linked_by'),
+    linkedAt: timestamp('linked_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.productId, t.storyId] })],
+);

@@ -24,6 +24,7 @@ const product: TProductDetail = {
   createdAt: '2026-01-02T03:00:00.000Z',
   updatedAt: '2026-01-03T03:00:00.000Z',
   files: [],
+  stories: [],
 };
 
 describe('changedFields', () => {

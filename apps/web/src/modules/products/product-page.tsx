@@ -11,6 +11,7 @@ import { PageHeader } from '../../shared/ui/page-header';
 import { GuidanceCodeTags } from '../proposals/guidance-codes';
 import { ProductFiles } from './product-files';
 import { ProductFormDrawer } from './product-form-drawer';
+import { ProductStories } from './product-stories';
 import { ProductStatusTag, ProductTypeLabel } from './product-labels';
 import { ProductVersions } from './product-versions';
 import { archiveProduct, getProduct, productKeys } from './products.api';
@@ -125,6 +126,7 @@ function ProductView({ product }: { product: TProductDetail }) {
                 <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>
                   {product.body || t('products.noBody')}
                 </Typography.Paragraph>
+                <ProductStories product={product} />
               </>
             ),
           },

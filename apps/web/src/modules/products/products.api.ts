@@ -6,7 +6,9 @@ import type {
   TProductDetail,
   TProductDiff,
   TProductStatus,
+  TProductStory,
   TProductVersion,
+  TStory,
   TUpdateProductRequest,
 } from '@loa/contracts';
 import { api, downloadFile } from '../../shared/api';
@@ -32,6 +34,7 @@ export const productKeys = {
   versions: (id: string) => ['products', 'versions', id] as const,
   diff: (id: string, from: number, to: number) => ['products', 'diff', id, from, to] as const,
   calendarSearch: (q: string) => ['products', 'calendar-search', q] as const,
+  storySearch: (q: string) => ['products', 'story-search', q] as const,
 };
 
 const productPath = (id: string) => `/api/products/${encodeURIComponent(id)}`;
@@ -70,6 +73,22 @@ export const productFileContentUrl = (id: string, fileId: string) =>
 
 export function removeProductFile(id: string, fileId: string): Promise<void> {
   return api.delete<void>(`${productFilesUrl(id)}/${encodeURIComponent(fileId)}`);
+}
+
+export function linkProductStory(id: string, storyId: string): Promise<TProductStory[]> {
+  return api.post<TProductStory[]>(`${productPath(id)}/stories`, { storyId });
+}
+
+export function unlinkProductStory(id: string, storyId: string): Promise<void> {
+  return api.delete<void>(`${productPath(id)}/stories/${encodeURIComponent(storyId)}`);
+}
+
+/** Usable stories of the library matching `q` (or the newest ones), the only ones a product may link. */
+export async function searchUsableStories(q: string): Promise<TStory[]> {
+  const page = await api.get<TPage<TStory>>('/api/stories', {
+    query: { status: 'usable', ...(q ? { q } : {}), pageSize: 20 },
+  });
+  return page.items;
 }
 
 /** Downloads the products matching the current filters as Excel. */
