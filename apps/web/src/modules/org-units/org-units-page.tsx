@@ -1,16 +1,16 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Segmented, Upload } from 'antd';
+import { Button, Segmented, Upload } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useI18n } from '../../app/i18n/i18n';
 import { XLSX_CONTENT_TYPE } from '../../shared/api';
-import { errorText } from '../../shared/errors';
 import { PageHeader } from '../../shared/ui/page-header';
 import { useCurrentUser } from '../auth/session';
 import { ImportModal } from './import-modal';
 import { exportUnits } from './org-units.api';
 import { OrgTreeView } from './org-tree-view';
 import { OrgUnitsTable } from './org-units-table';
+import { useDownload } from '../../shared/use-download';
 
 type View = 'tree' | 'list';
 
@@ -18,10 +18,8 @@ type View = 'tree' | 'list';
 export function OrgUnitsPage() {
   const { t } = useI18n();
   const user = useCurrentUser();
-  const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
   const [importFile, setImportFile] = useState<File | null>(null);
-  const [exporting, setExporting] = useState(false);
   const isAdmin = user.roles.includes('admin');
   const view: View = params.get('view') === 'list' ? 'list' : 'tree';
   const selectedId = params.get('unit');
@@ -39,16 +37,7 @@ export function OrgUnitsPage() {
       { replace: true },
     );
 
-  const runExport = async () => {
-    setExporting(true);
-    try {
-      await exportUnits();
-    } catch (error) {
-      message.error(errorText(error, t));
-    } finally {
-      setExporting(false);
-    }
-  };
+  const exportList = useDownload(() => exportUnits());
 
   return (
     <>
@@ -68,7 +57,7 @@ export function OrgUnitsPage() {
             />
             {isAdmin && (
               <>
-                <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void runExport()}>
+                <Button icon={<DownloadOutlined />} loading={exportList.running} onClick={() => void exportList.run()}>
                   {t('common.exportExcel')}
                 </Button>
                 <Upload

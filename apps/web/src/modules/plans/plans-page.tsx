@@ -1,11 +1,12 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { PLAN_METRIC_LABELS, PLAN_METRICS, type TPlanMetric } from '@loa/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { App, Button, Flex, Select } from 'antd';
+import { Button, Flex, Select } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../app/i18n/i18n';
 import { errorText } from '../../shared/errors';
 import { PageHeader } from '../../shared/ui/page-header';
+import { useDownload } from '../../shared/use-download';
 import { useUrlListState } from '../../shared/use-url-list-state';
 import { PlanDrawer } from './plan-drawer';
 import { PlanFormModal, type PlanStart } from './plan-form-modal';
@@ -19,10 +20,8 @@ const thisYear = () =>
 /** Kế hoạch: the units of the user's scope as a tree, each with its plan of the year, targets, split and progress. */
 export function PlansPage() {
   const { t, locale } = useI18n();
-  const { message } = App.useApp();
   const { params, update } = useUrlListState();
   const [starting, setStarting] = useState<PlanStart | null>(null);
-  const [exporting, setExporting] = useState(false);
   const current = thisYear();
   const requested = Number(params.get('year'));
   const year = Number.isInteger(requested) && requested >= 2000 && requested <= 2100 ? requested : current;
@@ -37,16 +36,7 @@ export function PlansPage() {
   const rows = nestTree(tree.data?.nodes ?? []);
   const top = tree.data?.nodes[0];
 
-  const runExport = async () => {
-    setExporting(true);
-    try {
-      await exportPlans(year);
-    } catch (error) {
-      message.error(errorText(error, t));
-    } finally {
-      setExporting(false);
-    }
-  };
+  const exportList = useDownload(() => exportPlans(year));
 
   return (
     <>
@@ -55,7 +45,7 @@ export function PlansPage() {
         subtitle={t('plans.subtitle')}
         actions={
           <>
-            <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void runExport()}>
+            <Button icon={<DownloadOutlined />} loading={exportList.running} onClick={() => void exportList.run()}>
               {t('common.exportExcel')}
             </Button>
             {top?.canCreate && (

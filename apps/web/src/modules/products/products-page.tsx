@@ -7,7 +7,7 @@ import {
   type TProductStatus,
 } from '@loa/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { App, Button, DatePicker, Flex, Input, Select, Table, Tag, Typography, type TableProps } from 'antd';
+import { Button, DatePicker, Flex, Input, Select, Table, Tag, Typography, type TableProps } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -17,6 +17,7 @@ import { formatDate } from '../../shared/format';
 import { sortOrderOf, sortParam } from '../../shared/table-sort';
 import { PageHeader } from '../../shared/ui/page-header';
 import { tablePagination } from '../../shared/ui/table-pagination';
+import { useDownload } from '../../shared/use-download';
 import { useUrlListState } from '../../shared/use-url-list-state';
 import { hasAnyRole, useCurrentUser } from '../auth/session';
 import { OrgUnitTreeSelect } from '../org-units/org-unit-tree-select';
@@ -33,13 +34,11 @@ const day = (value: string | null) => (value && DAY.test(value) ? value : undefi
 /** Sản phẩm truyền thông: the products of the user's subtree, filtered in the URL, with Excel export. */
 export function ProductsPage() {
   const { t, locale } = useI18n();
-  const { message } = App.useApp();
   const navigate = useNavigate();
   const user = useCurrentUser();
   const { params, page, pageSize, update, updateLater } = useUrlListState();
   const [search, setSearch] = useState(params.get('q') ?? '');
   const [creating, setCreating] = useState(false);
-  const [exporting, setExporting] = useState(false);
   const years = useGuidanceYears();
   const year = years.data?.[0]?.year;
 
@@ -61,16 +60,7 @@ export function ProductsPage() {
     placeholderData: keepPreviousData,
   });
 
-  const runExport = async () => {
-    setExporting(true);
-    try {
-      await exportProducts(filters);
-    } catch (error) {
-      message.error(errorText(error, t));
-    } finally {
-      setExporting(false);
-    }
-  };
+  const exportList = useDownload(() => exportProducts(filters));
 
   const sortable = (key: string) => ({ key, sorter: true, sortOrder: sortOrderOf(filters.sort, key) });
   const codeFilter = (key: 'typeCode' | 'themeCode' | 'audienceCode' | 'channelCode') => ({
@@ -136,7 +126,7 @@ export function ProductsPage() {
         subtitle={t('products.subtitle')}
         actions={
           <>
-            <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void runExport()}>
+            <Button icon={<DownloadOutlined />} loading={exportList.running} onClick={() => void exportList.run()}>
               {t('common.exportExcel')}
             </Button>
             {hasAnyRole(user, WORKING_ROLES) && (

@@ -12,13 +12,14 @@ import {
   WORKING_ROLES,
 } from '@loa/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { App, Button, DatePicker, Flex, Input, Select } from 'antd';
+import { Button, DatePicker, Flex, Input, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useI18n } from '../../app/i18n/i18n';
 import { errorText } from '../../shared/errors';
 import { formatDate } from '../../shared/format';
 import { PageHeader } from '../../shared/ui/page-header';
+import { useDownload } from '../../shared/use-download';
 import { useUrlListState } from '../../shared/use-url-list-state';
 import { hasAnyRole, useCurrentUser } from '../auth/session';
 import { GuidanceCodeSelect, useGuidanceYears } from './guidance-codes';
@@ -51,12 +52,10 @@ export function MyProposalsPage() {
 
 function ProposalsList({ mode }: { mode: 'inbox' | 'mine' }) {
   const { t, locale } = useI18n();
-  const { message } = App.useApp();
   const user = useCurrentUser();
   const { params, page, pageSize, update, updateLater } = useUrlListState();
   const [search, setSearch] = useState(params.get('q') ?? '');
   const [creating, setCreating] = useState(false);
-  const [exporting, setExporting] = useState(false);
   const canPropose = hasAnyRole(user, PROPOSERS);
   const years = useGuidanceYears();
   const rules = useQuery({ queryKey: proposalKeys.rules, queryFn: getProposalRules, staleTime: 60 * 60_000 });
@@ -86,16 +85,7 @@ function ProposalsList({ mode }: { mode: 'inbox' | 'mine' }) {
     placeholderData: keepPreviousData,
   });
 
-  const runExport = async () => {
-    setExporting(true);
-    try {
-      await exportProposals(filters);
-    } catch (error) {
-      message.error(errorText(error, t));
-    } finally {
-      setExporting(false);
-    }
-  };
+  const exportList = useDownload(() => exportProposals(filters));
 
   const open = rules.data?.firstOpenMonth;
   const deadline =
@@ -123,7 +113,7 @@ function ProposalsList({ mode }: { mode: 'inbox' | 'mine' }) {
         }
         actions={
           <>
-            <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void runExport()}>
+            <Button icon={<DownloadOutlined />} loading={exportList.running} onClick={() => void exportList.run()}>
               {t('common.exportExcel')}
             </Button>
             {canPropose && (

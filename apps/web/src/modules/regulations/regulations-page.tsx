@@ -1,10 +1,11 @@
 import { DownloadOutlined, FileAddOutlined, OrderedListOutlined } from '@ant-design/icons';
 import { REGULATION_KINDS, type TRegulationKind } from '@loa/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { App, Button, DatePicker, Flex, Input, Select } from 'antd';
+import { Button, DatePicker, Flex, Input, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useI18n } from '../../app/i18n/i18n';
+import { useDownload } from '../../shared/use-download';
 import { useUrlListState } from '../../shared/use-url-list-state';
 import { errorText } from '../../shared/errors';
 import { PageHeader } from '../../shared/ui/page-header';
@@ -24,14 +25,12 @@ const dateParam = (value: string | null) => (value && DATE.test(value) ? value :
 /** Văn bản: the registry of legal and guidance documents, with each one's "before, during, after" tasks. */
 export function RegulationsPage() {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const user = useCurrentUser();
   const { params, page, pageSize, update, updateLater } = useUrlListState();
   const [search, setSearch] = useState(params.get('q') ?? '');
   const [tag, setTag] = useState(params.get('tag') ?? '');
   const [creating, setCreating] = useState(false);
   const [editingTemplate, setEditingTemplate] = useState(false);
-  const [exporting, setExporting] = useState(false);
   const canRegister = hasAnyRole(user, ['admin', 'comms_center', 'unit_officer', 'province_officer']);
   const canEditTemplate = hasAnyRole(user, ['admin', 'comms_center']);
 
@@ -59,16 +58,7 @@ export function RegulationsPage() {
     placeholderData: keepPreviousData,
   });
 
-  const runExport = async () => {
-    setExporting(true);
-    try {
-      await exportRegulations(filters);
-    } catch (error) {
-      message.error(errorText(error, t));
-    } finally {
-      setExporting(false);
-    }
-  };
+  const exportList = useDownload(() => exportRegulations(filters));
 
   return (
     <>
@@ -77,7 +67,7 @@ export function RegulationsPage() {
         subtitle={t('regulations.subtitle')}
         actions={
           <>
-            <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void runExport()}>
+            <Button icon={<DownloadOutlined />} loading={exportList.running} onClick={() => void exportList.run()}>
               {t('common.exportExcel')}
             </Button>
             <Button icon={<OrderedListOutlined />} onClick={() => setEditingTemplate(true)}>

@@ -1,12 +1,13 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { CONSENT_STATUSES, STORY_KINDS, STORY_STATUSES, WORKING_ROLES } from '@loa/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { App, Button, DatePicker, Flex, Input } from 'antd';
+import { Button, DatePicker, Flex, Input } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useI18n } from '../../app/i18n/i18n';
 import { errorText } from '../../shared/errors';
 import { PageHeader } from '../../shared/ui/page-header';
+import { useDownload } from '../../shared/use-download';
 import { useUrlListState } from '../../shared/use-url-list-state';
 import { hasAnyRole, useCurrentUser } from '../auth/session';
 import { OrgUnitTreeSelect } from '../org-units/org-unit-tree-select';
@@ -23,13 +24,11 @@ const dateParam = (value: string | null) => (value && DATE.test(value) ? value :
 /** Câu chuyện, sáng kiến: the library of good people, good deeds and initiatives (§II.1.g of 1191/BHXH-TT). */
 export function StoriesPage() {
   const { t } = useI18n();
-  const { message } = App.useApp();
   const user = useCurrentUser();
   const { params, page, pageSize, update, updateLater } = useUrlListState();
   const [search, setSearch] = useState(params.get('q') ?? '');
   const [theme, setTheme] = useState(params.get('theme') ?? '');
   const [creating, setCreating] = useState(false);
-  const [exporting, setExporting] = useState(false);
   const canWrite = hasAnyRole(user, WORKING_ROLES);
 
   const filters: StoryFilters = {
@@ -57,16 +56,7 @@ export function StoriesPage() {
     placeholderData: keepPreviousData,
   });
 
-  const runExport = async () => {
-    setExporting(true);
-    try {
-      await exportStories(filters);
-    } catch (error) {
-      message.error(errorText(error, t));
-    } finally {
-      setExporting(false);
-    }
-  };
+  const exportList = useDownload(() => exportStories(filters));
 
   return (
     <>
@@ -75,7 +65,7 @@ export function StoriesPage() {
         subtitle={t('stories.subtitle')}
         actions={
           <>
-            <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void runExport()}>
+            <Button icon={<DownloadOutlined />} loading={exportList.running} onClick={() => void exportList.run()}>
               {t('common.exportExcel')}
             </Button>
             {canWrite && (

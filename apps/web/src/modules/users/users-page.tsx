@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { App, Button, Flex, Input } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../app/i18n/i18n';
+import { useDownload } from '../../shared/use-download';
 import { useUrlListState } from '../../shared/use-url-list-state';
 import { errorText } from '../../shared/errors';
 import { OneTimeSecretModal } from '../../shared/ui/one-time-secret';
@@ -24,7 +25,6 @@ export function UsersPage() {
   const [search, setSearch] = useState(params.get('q') ?? '');
   const [editing, setEditing] = useState<TUser | 'new' | null>(null);
   const [secret, setSecret] = useState<{ title: string; password: string } | null>(null);
-  const [exporting, setExporting] = useState(false);
 
   const filters: UserFilters = {
     q: params.get('q') ?? undefined,
@@ -46,16 +46,7 @@ export function UsersPage() {
     placeholderData: keepPreviousData,
   });
 
-  const runExport = async () => {
-    setExporting(true);
-    try {
-      await exportUsers(filters);
-    } catch (error) {
-      message.error(errorText(error, t));
-    } finally {
-      setExporting(false);
-    }
-  };
+  const exportList = useDownload(() => exportUsers(filters));
 
   const showCreated = (created: TCreatedUser) => {
     message.success(t('users.created', { name: created.user.fullName }));
@@ -74,7 +65,7 @@ export function UsersPage() {
         subtitle={t('users.subtitle')}
         actions={
           <>
-            <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void runExport()}>
+            <Button icon={<DownloadOutlined />} loading={exportList.running} onClick={() => void exportList.run()}>
               {t('common.exportExcel')}
             </Button>
             <Button
