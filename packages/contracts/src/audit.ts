@@ -70,6 +70,7 @@ export const AUDIT_ACTION_LABELS: Labels = {
   change_status: { vi: 'Đổi trạng thái', en: 'Change status' },
   link_story: { vi: 'Liên kết câu chuyện', en: 'Link story' },
   unlink_story: { vi: 'Bỏ liên kết câu chuyện', en: 'Unlink story' },
+  publish: { vi: 'Đăng phát', en: 'Publish' },
 };
 
 export const AUDIT_ENTITY_LABELS: Labels = {

@@ -89,6 +89,8 @@ export const ZProduct = z.object({
   calendarItem: z.object({ id: ZId, title: z.string() }).nullable(),
   status: ZProductStatus,
   currentVersion: z.number().int(),
+  /** When every required appraisal last approved the current version; null while it is not ready. */
+  readyAt: z.iso.datetime().nullable(),
   /** Whether the caller may change it (edit, files, archive). */
   canEdit: z.boolean(),
   version: z.number().int(),

@@ -21,6 +21,14 @@ describe('productsPolicy', () => {
       expect([hanoi, badinh, danang].map((p) => productsPolicy.canSee(officer, p))).toEqual([true, true, false]);
     });
 
+    it('shows every officer a published product, whoever owns it, but lets only its owners change it', () => {
+      const officer = actor(['province_officer'], '/root/p48/');
+      const published = { ...hanoi, status: 'published' };
+      expect(productsPolicy.canSee(officer, { ...hanoi, status: 'ready' })).toBe(false);
+      expect(productsPolicy.canSee(officer, published)).toBe(true);
+      expect(productsPolicy.canEdit(officer, published)).toBe(false);
+    });
+
     it('shows the Communication Center every unit’s products', () => {
       expect(productsPolicy.canSee(actor(['comms_center'], '/root/tt/'), danang)).toBe(true);
     });

@@ -5,6 +5,8 @@ import { hasRole, inScope, type Actor } from '../../platform/actor.js';
 /** What decides who sees and changes a product: the place of its owner unit in the org tree. */
 export interface ProductTarget {
   ownerUnitPath: string;
+  /** A published product is public: every officer may read it (to share it, §III.4); only its owners change it. */
+  status?: string;
 }
 
 /**
@@ -19,7 +21,7 @@ export const productsPolicy = {
   },
 
   canSee(actor: Actor, target: ProductTarget): boolean {
-    return target.ownerUnitPath.startsWith(productsPolicy.readScopePath(actor));
+    return target.status === 'published' || target.ownerUnitPath.startsWith(productsPolicy.readScopePath(actor));
   },
 
   mayWrite(actor: Actor): boolean {

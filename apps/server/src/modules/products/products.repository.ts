@@ -24,6 +24,7 @@ const summaryColumns = {
   calendarItemId: products.calendarItemId,
   status: products.status,
   currentVersion: products.currentVersion,
+  readyAt: products.readyAt,
   version: products.version,
   createdAt: products.createdAt,
   updatedAt: products.updatedAt,
@@ -50,6 +51,7 @@ export interface ProductSummaryRow {
   calendarItemId: string | null;
   status: string;
   currentVersion: number;
+  readyAt: Date | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -65,7 +67,7 @@ export interface ProductRow extends ProductSummaryRow {
 
 export type NewProductRow = Omit<
   typeof products.$inferInsert,
-  'id' | 'searchText' | 'createdAt' | 'updatedAt' | 'version' | 'currentVersion' | 'status'
+  'id' | 'searchText' | 'createdAt' | 'updatedAt' | 'version' | 'currentVersion' | 'status' | 'readyAt'
 >;
 
 export interface VersionRow {
@@ -146,7 +148,7 @@ export const productsRepository = {
     tx: Executor,
     id: string,
     version: number,
-    values: Partial<NewProductRow> & { status?: string; currentVersion?: number },
+    values: Partial<NewProductRow> & { status?: string; currentVersion?: number; readyAt?: Date | null },
   ): Promise<boolean> {
     const updated = await tx
       .update(products)

@@ -59,6 +59,7 @@ export function toProduct(row: ProductSummaryRow, actor: Actor): TProduct {
         : null,
     status: row.status as TProductStatus,
     currentVersion: row.currentVersion,
+    readyAt: row.readyAt?.toISOString() ?? null,
     canEdit: row.status !== 'archived' && productsPolicy.canEdit(actor, row),
     version: row.version,
     createdAt: row.createdAt.toISOString(),
@@ -304,6 +305,22 @@ export function createProductsService(deps: ProductsDeps) {
         await audit(tx, actor, 'archive', before, after);
         return detail(tx, actor, after);
       });
+    },
+
+    /** What other modules of production (publications, sharing) need of a product, inside their transaction. */
+    internal: {
+      /** The product as the actor sees it, locked for the rest of `tx`; not-found outside their reach. */
+      lockVisible(tx: Tx, actor: Actor, id: string): Promise<ProductRow> {
+        return getVisible(tx, actor, id, true);
+      },
+
+      /** A ready product's first publication makes it published; later ones, or other states, change nothing. */
+      async markPublished(tx: Tx, actor: Actor, id: string): Promise<void> {
+        const before = (await repo.findById(tx, id, true))!;
+        if (before.status !== 'ready') return;
+        if (!(await repo.update(tx, id, before.version, { status: 'published' }))) throw new AppError('conflict.version');
+        await audit(tx, actor, 'publish', before, (await repo.findById(tx, id))!);
+      },
     },
 
     /** Every saved version of a product, newest first. */

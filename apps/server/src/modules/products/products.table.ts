@@ -24,6 +24,8 @@ export const products = pgTable('products', {
   calendarItemId: uuid('calendar_item_id'),
   status: text('status').notNull().default('draft'),
   currentVersion: integer('current_version').notNull().default(1),
+  /** When every required appraisal last approved the current version; null while not ready. */
+  readyAt: timestamp('ready_at', { withTimezone: true }),
   createdBy: uuid('created_by'),
   version: integer('version').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -19,6 +19,7 @@ const product: TProductDetail = {
   calendarItem: null,
   status: 'draft',
   currentVersion: 2,
+  readyAt: null,
   canEdit: true,
   version: 5,
   createdAt: '2026-01-02T03:00:00.000Z',
