@@ -318,7 +318,8 @@ export function createProductsService(deps: ProductsDeps) {
       async markPublished(tx: Tx, actor: Actor, id: string): Promise<void> {
         const before = (await repo.findById(tx, id, true))!;
         if (before.status !== 'ready') return;
-        if (!(await repo.update(tx, id, before.version, { status: 'published' }))) throw new AppError('conflict.version');
+        if (!(await repo.update(tx, id, before.version, { status: 'published' })))
+          throw new AppError('conflict.version');
         await audit(tx, actor, 'publish', before, (await repo.findById(tx, id))!);
       },
     },
