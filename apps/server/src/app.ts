@@ -18,6 +18,8 @@ import { registerErrorHandling } from './platform/http/error-handler.js';
 import { XLSX_TYPE } from './platform/http/excel.js';
 import { registerHealthRoute } from './platform/http/health.js';
 import { registerWebApp } from './platform/http/static-web.js';
+import { registerAppraisalsRoutes } from './modules/appraisals/index.js';
+import { registerAgentsRoutes } from './modules/agents/index.js';
 import { registerAuditRoutes } from './modules/audit/index.js';
 import { registerAuthRoutes } from './modules/auth/index.js';
 import { registerCalendarRoutes } from './modules/calendar/index.js';
@@ -28,7 +30,9 @@ import { registerOrgUnitsRoutes } from './modules/org-units/index.js';
 import { registerPlansRoutes } from './modules/plans/index.js';
 import { registerProductsRoutes } from './modules/products/index.js';
 import { registerProposalsRoutes } from './modules/proposals/index.js';
+import { registerPublicationMetricsRoutes, registerPublicationsRoutes } from './modules/publications/index.js';
 import { registerRegulationAttachmentsRoutes, registerRegulationsRoutes } from './modules/regulations/index.js';
+import { registerSharingRoutes } from './modules/sharing/index.js';
 import { registerStoriesRoutes } from './modules/stories/index.js';
 import { registerUsersRoutes } from './modules/users/index.js';
 
@@ -133,6 +137,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     services.files.maxBytes,
   );
   registerStoriesRoutes(app, services.stories, services.storyMedia, services.files.maxBytes);
+  registerAgentsRoutes(app, services.agents, services.agentsImport);
+  registerAppraisalsRoutes(app, services.appraisals, services.appraisalQueue);
+  registerPublicationMetricsRoutes(app, services.publicationMetrics);
+  registerPublicationsRoutes(app, services.publications, services.files.maxBytes);
+  registerSharingRoutes(app, services.sharing);
   if (options.webDist) await registerWebApp(app, options.webDist);
   return app;
 }

@@ -7,6 +7,12 @@ import { transactionRunner } from './platform/db/transaction.js';
 import type { JobDefinition, Jobs } from './platform/jobs/jobs.js';
 import { createMailer } from './platform/mail/mailer.js';
 import { argon2Hasher, type PasswordHasher } from './platform/passwords.js';
+import {
+  appraisalsRepository,
+  createAppraisalQueueService,
+  createAppraisalsService,
+} from './modules/appraisals/index.js';
+import { agentsRepository, createAgentsImportService, createAgentsService } from './modules/agents/index.js';
 import { auditRepository, createAuditService } from './modules/audit/index.js';
 import { authRepository, createAuthService, sessionCleanupJob } from './modules/auth/index.js';
 import {
@@ -19,6 +25,7 @@ import {
 import {
   createFilesService,
   diskFileStore,
+  filesCleanupJob,
   filesRepository,
   s3FileStore,
   type S3Options,
@@ -48,6 +55,11 @@ import {
   proposalsRepository,
 } from './modules/proposals/index.js';
 import {
+  createPublicationMetricsService,
+  createPublicationsService,
+  publicationsRepository,
+} from './modules/publications/index.js';
+import {
   createRegulationAttachmentsService,
   createRegulationsService,
   createRegulationTasksService,
@@ -56,6 +68,7 @@ import {
   regulationsRepository,
   regulationTasksRepository,
 } from './modules/regulations/index.js';
+import { createSharingService, sharingRepository } from './modules/sharing/index.js';
 import { createStoriesService, createStoryMediaService, storiesRepository } from './modules/stories/index.js';
 import { createUsersService, usersRepository } from './modules/users/index.js';
 
@@ -144,6 +157,13 @@ export function compose(db: Db, options: CompositionOptions) {
     maxBytes: (options.maxUploadMb ?? DEFAULT_MAX_UPLOAD_MB) * 1024 * 1024,
     units: orgUnitsRepository,
   });
+  // Tables that name files: the daily cleanup keeps every file they name (and deletes nothing without them).
+  files.registerFileReferences(
+    { table: 'regulation_attachments', column: 'file_id' },
+    { table: 'product_files', column: 'file_id' },
+    { table: 'story_media', column: 'file_id' },
+    { table: 'stories', column: 'consent_evidence_file_id' },
+  );
   const regulationAttachments = createRegulationAttachmentsService({
     ...base,
     repo: regulationAttachmentsRepository,
@@ -163,6 +183,7 @@ export function compose(db: Db, options: CompositionOptions) {
     repo: productFilesRepository,
     products: productsRepository,
     files: files.internal,
+    isAskedUnit: appraisalsRepository.isAskedUnit,
   });
   const storyMedia = createStoryMediaService({ ...base, repo: storiesRepository, files: files.internal });
   const stories = createStoriesService({
@@ -185,7 +206,30 @@ export function compose(db: Db, options: CompositionOptions) {
     getCalendarItem: calendar.get,
     listFiles: productFiles.listFor,
     listStories: productStories.listFor,
+    isAskedUnit: appraisalsRepository.isAskedUnit,
   });
+  const appraisals = createAppraisalsService({
+    ...base,
+    repo: appraisalsRepository,
+    units: orgUnitsRepository,
+    products: products.internal,
+    files: files.internal,
+    notify: notifications.notify,
+  });
+  const appraisalQueue = createAppraisalQueueService({ db, repo: appraisalsRepository });
+  for (const source of appraisalQueue.deadlineSources) notifications.registerDeadlineSource(source);
+  const publicationDeps = {
+    ...base,
+    repo: publicationsRepository,
+    products: products.internal,
+    files: files.internal,
+  };
+  files.registerFileReferences(
+    { table: 'publication_proofs', column: 'file_id' },
+    { table: 'appraisal_opinion_files', column: 'file_id' },
+  );
+  const publications = createPublicationsService(publicationDeps);
+  const publicationMetrics = createPublicationMetricsService({ ...publicationDeps, readable: publications.readable });
   return {
     db,
     runInTransaction,
@@ -223,10 +267,22 @@ export function compose(db: Db, options: CompositionOptions) {
     notifications,
     plans: createPlansService({ ...base, repo: plansRepository, notify: notifications.notify }),
     products,
+    appraisals,
+    appraisalQueue,
     productFiles,
     productStories,
+    publications,
+    publicationMetrics,
     stories,
     storyMedia,
+    agents: createAgentsService({ ...base, repo: agentsRepository, units: orgUnitsRepository }),
+    agentsImport: createAgentsImportService({ ...base, repo: agentsRepository, units: orgUnitsRepository }),
+    sharing: createSharingService({
+      ...base,
+      repo: sharingRepository,
+      units: orgUnitsRepository,
+      lockProduct: products.internal.lockVisible,
+    }),
   };
 }
 
@@ -242,5 +298,6 @@ export function jobDefinitions(services: Services, jobs: Pick<Jobs, 'send'>): Jo
     deadlinesJob(services.notifications.notifyDueDeadlines),
     extendSeriesJob(services.calendar.extendSeries),
     proposalRemindersJob(services.proposals.sendMonthlyReminders),
+    filesCleanupJob(() => services.files.deleteUnreferenced()),
   ] as JobDefinition<never>[];
 }

@@ -65,12 +65,17 @@ export const AUDIT_ACTION_LABELS: Labels = {
   upload: { vi: 'Tải tệp lên', en: 'Upload' },
   attach: { vi: 'Đính kèm tệp', en: 'Attach file' },
   detach: { vi: 'Gỡ tệp đính kèm', en: 'Remove attachment' },
+  cleanup: { vi: 'Dọn tệp không còn dùng', en: 'Clean up unused files' },
   archive: { vi: 'Lưu trữ', en: 'Archive' },
   record_consent: { vi: 'Ghi nhận sự đồng ý', en: 'Record consent' },
   change_status: { vi: 'Đổi trạng thái', en: 'Change status' },
   link_story: { vi: 'Liên kết câu chuyện', en: 'Link story' },
   unlink_story: { vi: 'Bỏ liên kết câu chuyện', en: 'Unlink story' },
   publish: { vi: 'Đăng phát', en: 'Publish' },
+  request_appraisal: { vi: 'Đề nghị thẩm định', en: 'Request appraisal' },
+  give_opinion: { vi: 'Cho ý kiến thẩm định', en: 'Give appraisal opinion' },
+  mark_ready: { vi: 'Đánh dấu sẵn sàng đăng phát', en: 'Mark ready to publish' },
+  record_metrics: { vi: 'Ghi số liệu tiếp cận', en: 'Record reach figures' },
 };
 
 export const AUDIT_ENTITY_LABELS: Labels = {
@@ -92,6 +97,10 @@ export const AUDIT_ENTITY_LABELS: Labels = {
   proposal: { vi: 'Đề xuất nội dung', en: 'Content proposal' },
   product: { vi: 'Sản phẩm truyền thông', en: 'Communication product' },
   story: { vi: 'Câu chuyện, sáng kiến', en: 'Story or initiative' },
+  product_appraisal: { vi: 'Thẩm định sản phẩm', en: 'Product appraisal' },
+  collection_agent: { vi: 'Đại lý thu', en: 'Collection agent' },
+  product_share: { vi: 'Chia sẻ bài viết của cán bộ', en: 'Staff share of a post' },
+  publication: { vi: 'Đăng phát', en: 'Publication' },
 };
 
 /** The label of an audit action or entity type in `locale`, or the code itself when none is known. */

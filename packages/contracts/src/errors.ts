@@ -142,6 +142,7 @@ export const ERRORS = {
     vi: 'Phần mở rộng ".{extension}" không khớp với nội dung tệp ({kind})',
     en: 'The extension ".{extension}" does not match the content of the file ({kind})',
   },
+  'file.no_thumbnail': { status: 404, vi: 'Tệp này không có ảnh thu nhỏ', en: 'This file has no thumbnail' },
   'import.invalid_file': {
     status: 400,
     vi: 'Tệp Excel không đọc được: {reason}',
@@ -217,10 +218,35 @@ export const ERRORS = {
     vi: 'Sản phẩm đã lưu trữ, không thể thay đổi nữa',
     en: 'The product is archived and can no longer change',
   },
+  'share.product_not_published': {
+    status: 409,
+    vi: 'Chỉ ghi nhận chia sẻ được cho sản phẩm đã đăng phát',
+    en: 'Shares can only be recorded for a published product',
+  },
   'story.evidence_in_use': {
     status: 409,
     vi: 'Tệp này là minh chứng sự đồng ý; hãy ghi nhận lại sự đồng ý trước khi gỡ tệp',
     en: 'This file is the evidence of consent; record the consent again before removing it',
+  },
+  'appraisal.not_requested_unit': {
+    status: 403,
+    vi: 'Đơn vị của bạn không được đề nghị thẩm định sản phẩm này; chỉ cán bộ của đơn vị được đề nghị mới cho ý kiến',
+    en: 'Your unit was not asked to appraise this product; only officers of the asked unit may give an opinion',
+  },
+  'appraisal.withdrawn': {
+    status: 409,
+    vi: 'Đề nghị thẩm định đã được rút lại',
+    en: 'The appraisal request has been withdrawn',
+  },
+  'appraisal.none_requested': {
+    status: 409,
+    vi: 'Sản phẩm chưa được đề nghị thẩm định; cần ít nhất một đơn vị chấp thuận trước khi đăng phát',
+    en: 'No appraisal was requested; at least one unit must approve the product before it is published',
+  },
+  'appraisal.not_approved': {
+    status: 409,
+    vi: 'Chưa thể đánh dấu sẵn sàng đăng phát: còn thiếu ý kiến chấp thuận phiên bản hiện tại của {units}',
+    en: 'The product cannot be marked ready yet: approval of the current version is missing from {units}',
   },
   internal: { status: 500, vi: 'Lỗi hệ thống, vui lòng thử lại sau', en: 'Internal error; please try again later' },
   'service.unavailable': {
@@ -297,6 +323,19 @@ export const FIELD_MESSAGES = {
   'validation.story_not_usable': {
     vi: 'Chỉ liên kết được câu chuyện đã sẵn sàng sử dụng (đã có sự đồng ý của nhân vật)',
     en: 'Only usable stories (with the consent of the people in them) can be linked',
+  },
+  'validation.share_url': {
+    vi: 'Cần đường dẫn web bắt đầu bằng http:// hoặc https://',
+    en: 'A web address starting with http:// or https:// is needed',
+  },
+  'validation.share_url_network': {
+    vi: 'Đường dẫn không thuộc mạng xã hội đã chọn',
+    en: 'The address is not on the chosen social network',
+  },
+  'validation.shared_in_future': { vi: 'Ngày chia sẻ không được ở tương lai', en: 'The date cannot be in the future' },
+  'validation.shared_before_ready': {
+    vi: 'Ngày chia sẻ không được trước ngày sản phẩm sẵn sàng đăng phát ({date})',
+    en: 'The date cannot be before the product was ready to publish ({date})',
   },
   'validation.drafting_unit_outside_owner': {
     vi: 'Đơn vị soạn thảo phải thuộc đơn vị sở hữu văn bản',
@@ -376,7 +415,69 @@ export const FIELD_MESSAGES = {
     vi: 'Vượt chỉ tiêu chung của cùng chỉ số và kỳ ({total})',
     en: 'More than the general target of the same metric and period ({total})',
   },
+  'validation.invalid_url': {
+    vi: 'Đường liên kết phải là địa chỉ http:// hoặc https://',
+    en: 'The link must be an http:// or https:// address',
+  },
+  'validation.not_integer': { vi: 'Phải là số nguyên', en: 'Must be a whole number' },
+  'validation.negative': { vi: 'Không được là số âm', en: 'Must not be negative' },
+  'validation.invalid_phone': {
+    vi: 'Số điện thoại không hợp lệ (ví dụ 0912 345 678 hoặc 024 3824 1234)',
+    en: 'Not a valid Vietnamese phone number (e.g. 0912 345 678 or 024 3824 1234)',
+  },
+  'validation.unknown_place': { vi: 'Không có địa bàn "{value}"', en: 'No such place: "{value}"' },
+  'validation.ambiguous_place': {
+    vi: 'Có nhiều địa bàn tên "{value}", hãy ghi mã',
+    en: 'Several places are called "{value}"; give the code',
+  },
+  'validation.place_mismatch': {
+    vi: 'Địa bàn này không thuộc địa bàn cấp trên đã chọn',
+    en: 'This place does not lie in the place chosen above it',
+  },
+  'validation.duplicate_in_file': { vi: 'Trùng với dòng {row} của tệp', en: 'Repeats row {row} of the file' },
+  'validation.duplicate_agent': {
+    vi: 'Đã có đại lý cùng tên, cùng số điện thoại ở địa bàn này',
+    en: 'An agent with this name and phone number already exists in this place',
+  },
+  'publication.product_not_ready': {
+    vi: 'Sản phẩm chưa được thẩm định xong, chưa thể đăng phát',
+    en: 'The product has not passed appraisal; it cannot be published yet',
+  },
+  'publication.before_approval': {
+    vi: 'Không được trước thời điểm sản phẩm được duyệt ({approvedAt})',
+    en: 'Must not be before the product was approved ({approvedAt})',
+  },
+  'publication.in_future': { vi: 'Không được ở tương lai', en: 'Must not be in the future' },
+  'publication.url_required': {
+    vi: 'Kênh trực tuyến cần có đường liên kết',
+    en: 'An online channel needs the link',
+  },
+  'publication.unknown_url': {
+    vi: 'Không có bài đăng phát nào bạn được cập nhật có liên kết này',
+    en: 'No publication you may update has this link',
+  },
+  'metric.absurd': {
+    vi: 'Con số bất thường (tối đa {maximum})',
+    en: 'Not a plausible figure (at most {maximum})',
+  },
+  'metric.before_publication': {
+    vi: 'Ngày đọc số liệu không được trước ngày đăng phát ({publishedOn})',
+    en: 'The reading date must not be before the publication date ({publishedOn})',
+  },
   'password.too_short': { vi: 'Mật khẩu cần ít nhất 10 ký tự', en: 'The password needs at least 10 characters' },
+  'validation.not_central_unit': {
+    vi: 'Chỉ đề nghị thẩm định với đơn vị trực thuộc BHXH Việt Nam (ban, vụ, trung tâm)',
+    en: 'Only central units of Vietnam Social Security appraise products',
+  },
+  'validation.appraisal_requested': {
+    vi: 'Đã đề nghị {name} thẩm định sản phẩm này',
+    en: '{name} has already been asked to appraise this product',
+  },
+  'validation.due_in_past': { vi: 'Hạn không được trước hôm nay', en: 'The due date cannot be in the past' },
+  'validation.appraisal_not_approved': {
+    vi: '{unit} chưa chấp thuận phiên bản hiện tại',
+    en: '{unit} has not approved the current version',
+  },
   'password.too_long': { vi: 'Mật khẩu tối đa 128 ký tự', en: 'The password may have at most 128 characters' },
   'password.needs_letter': { vi: 'Mật khẩu cần có chữ cái', en: 'The password needs a letter' },
   'password.needs_digit': { vi: 'Mật khẩu cần có chữ số', en: 'The password needs a digit' },

@@ -64,6 +64,11 @@ export const ZStoredFile = z.object({
   orgUnitId: ZId,
   uploadedBy: z.string().nullable(),
   uploadedAt: z.iso.datetime(),
+  /** Whether a WebP thumbnail (longest side 320 px) is served at `/api/files/{id}/thumbnail`. */
+  thumbnail: z.boolean(),
+  /** Of images: the size of the original as displayed (EXIF orientation applied); null otherwise. */
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
 });
 export type TStoredFile = z.infer<typeof ZStoredFile>;
 

@@ -1,3 +1,5 @@
+export * from './agents.js';
+export * from './appraisals.js';
 export * from './audit.js';
 export * from './auth.js';
 export * from './calendar.js';
@@ -11,8 +13,10 @@ export * from './password.js';
 export * from './plans.js';
 export * from './products.js';
 export * from './proposals.js';
+export * from './publications.js';
 export * from './regulations.js';
 export * from './roles.js';
+export * from './sharing.js';
 export * from './stories.js';
 export * from './text.js';
 export * from './users.js';

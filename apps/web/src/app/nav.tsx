@@ -6,6 +6,9 @@ import { BulbOutlined, InboxOutlined } from '@ant-design/icons';
 import { CalendarOutlined } from '@ant-design/icons';
 import { VideoCameraOutlined } from '@ant-design/icons';
 import { StarOutlined } from '@ant-design/icons';
+import { ShopOutlined } from '@ant-design/icons';
+import { ShareAltOutlined } from '@ant-design/icons';
+import { NotificationOutlined } from '@ant-design/icons';
 import type { TRole } from '@loa/contracts';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { MessageKey } from './i18n/i18n';
@@ -125,12 +128,49 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     page: lazy(() => import('../modules/products/products-page').then((m) => ({ default: m.ProductsPage }))),
   },
   {
+    key: 'publications',
+    path: '/publications',
+    labelKey: 'nav.publications',
+    descriptionKey: 'home.card.publications',
+    icon: <NotificationOutlined />,
+    page: lazy(() =>
+      import('../modules/publications/publications-page').then((m) => ({ default: m.PublicationsPage })),
+    ),
+  },
+  {
+    key: 'appraisals',
+    path: '/appraisals',
+    labelKey: 'nav.appraisals',
+    descriptionKey: 'home.card.appraisals',
+    icon: <AuditOutlined />,
+    roles: ['admin', 'comms_center', 'unit_officer', 'press_office', 'province_officer', 'district_officer'],
+    page: lazy(() =>
+      import('../modules/appraisals/appraisal-queue-page').then((m) => ({ default: m.AppraisalQueuePage })),
+    ),
+  },
+  {
     key: 'stories',
     path: '/stories',
     labelKey: 'nav.stories',
     descriptionKey: 'home.card.stories',
     icon: <StarOutlined />,
     page: lazy(() => import('../modules/stories/stories-page').then((m) => ({ default: m.StoriesPage }))),
+  },
+  {
+    key: 'sharing',
+    path: '/sharing',
+    labelKey: 'nav.sharing',
+    descriptionKey: 'home.card.sharing',
+    icon: <ShareAltOutlined />,
+    page: lazy(() => import('../modules/sharing/sharing-page').then((m) => ({ default: m.SharingPage }))),
+  },
+  {
+    key: 'agents',
+    path: '/agents',
+    labelKey: 'nav.agents',
+    descriptionKey: 'home.card.agents',
+    icon: <ShopOutlined />,
+    page: lazy(() => import('../modules/agents/agents-page').then((m) => ({ default: m.AgentsPage }))),
   },
   {
     key: 'notifications',

@@ -9,6 +9,10 @@ import { NAV_ENTRIES } from './nav';
 const LoginPage = lazy(() => import('../modules/auth/login-page').then((m) => ({ default: m.LoginPage })));
 const AccountPage = lazy(() => import('../modules/me/account-page').then((m) => ({ default: m.AccountPage })));
 const ProductPage = lazy(() => import('../modules/products/product-page').then((m) => ({ default: m.ProductPage })));
+// The citizens' page: outside the signed-in shell, no login.
+const PublicAgentsPage = lazy(() =>
+  import('../modules/agents/public-agents-page').then((m) => ({ default: m.PublicAgentsPage })),
+);
 
 function lazyPage(Page: LazyExoticComponent<ComponentType>) {
   return (
@@ -20,6 +24,7 @@ function lazyPage(Page: LazyExoticComponent<ComponentType>) {
 
 const router = createBrowserRouter([
   { path: '/login', element: lazyPage(LoginPage) },
+  { path: '/tra-cuu-dai-ly', element: lazyPage(PublicAgentsPage) },
   {
     element: <RequireSession />,
     children: [

@@ -78,6 +78,21 @@ export function sendStoredFile(reply: FastifyReply, file: TStoredFile, content: 
     .send(content);
 }
 
+/**
+ * Sends the WebP thumbnail of an image. Its content never changes for a file (it is derived from the
+ * original's hash), so browsers may keep it for a year — privately, since files are scoped.
+ */
+export function sendThumbnail(reply: FastifyReply, file: TStoredFile, content: Readable) {
+  return reply
+    .type('image/webp')
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', "sandbox; default-src 'none'")
+    .header('content-disposition', 'inline')
+    .header('cache-control', 'private, max-age=31536000, immutable')
+    .header('etag', `"thumbnail-${file.sha256}"`)
+    .send(content);
+}
+
 export function registerFilesRoutes(app: HttpApp, service: FilesService): void {
   app.post(
     '/api/files',
@@ -109,6 +124,22 @@ export function registerFilesRoutes(app: HttpApp, service: FilesService): void {
     async (request, reply) => {
       const { file, content } = await service.openFile(actorOf(request), request.params.id);
       return sendStoredFile(reply, file, content);
+    },
+  );
+
+  app.get(
+    '/api/files/:id/thumbnail',
+    {
+      schema: {
+        tags,
+        summary: 'The WebP thumbnail (longest side 320 px) of an image of my scope',
+        description: 'Only images (JPEG, PNG, GIF, WEBP) that could be decoded have one; others give 404.',
+        params: ZIdParams,
+      },
+    },
+    async (request, reply) => {
+      const { file, content } = await service.openThumbnail(actorOf(request), request.params.id);
+      return sendThumbnail(reply, file, content);
     },
   );
 }

@@ -1,4 +1,4 @@
-import { bigint, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const files = pgTable('files', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -10,4 +10,7 @@ export const files = pgTable('files', {
   orgUnitId: uuid('org_unit_id').notNull(),
   uploadedBy: uuid('uploaded_by'),
   uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+  width: integer('width'),
+  height: integer('height'),
+  hasThumbnail: boolean('has_thumbnail').notNull().default(false),
 });

@@ -1,7 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import type { FileStore } from './file-store.repository.js';
+import { blobKey, type BlobVariant, type FileStore } from './file-store.repository.js';
 
 /** An S3-compatible bucket (AWS S3, MinIO, Ceph, Viettel/FPT object storage…), reached path-style. */
 export interface S3Options {
@@ -79,11 +79,11 @@ export function signS3Request(input: {
  */
 export function s3FileStore(options: S3Options, fetchImpl: typeof fetch = fetch): FileStore {
   const root = options.endpoint.replace(/\/+$/, '');
-  const urlOf = (sha256: string) =>
-    new URL(`${root}/${options.bucket}/${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}`);
+  const urlOf = (sha256: string, variant: BlobVariant | undefined) =>
+    new URL(`${root}/${options.bucket}/${blobKey(sha256, variant)}`);
 
-  async function send(method: string, sha256: string, body?: Buffer): Promise<Response> {
-    const url = urlOf(sha256);
+  async function send(method: string, sha256: string, variant?: BlobVariant, body?: Buffer): Promise<Response> {
+    const url = urlOf(sha256, variant);
     const headers = signS3Request({
       method,
       url,
@@ -102,24 +102,24 @@ export function s3FileStore(options: S3Options, fetchImpl: typeof fetch = fetch)
     new Error(`S3 ${what} failed: ${response.status} ${(await response.text().catch(() => '')).slice(0, 300)}`);
 
   return {
-    async put(sha256, bytes) {
-      const head = await send('HEAD', sha256);
+    async put(sha256, bytes, variant) {
+      const head = await send('HEAD', sha256, variant);
       if (head.ok) return { created: false };
       if (head.status !== 404) throw await fail('HEAD', head);
-      const put = await send('PUT', sha256, bytes);
+      const put = await send('PUT', sha256, variant, bytes);
       if (!put.ok) throw await fail('PUT', put);
       return { created: true };
     },
 
-    async get(sha256) {
-      const response = await send('GET', sha256);
+    async get(sha256, variant) {
+      const response = await send('GET', sha256, variant);
       if (response.status === 404) return null;
       if (!response.ok || !response.body) throw await fail('GET', response);
       return Readable.fromWeb(response.body as WebReadableStream<Uint8Array>);
     },
 
-    async delete(sha256) {
-      const response = await send('DELETE', sha256);
+    async delete(sha256, variant) {
+      const response = await send('DELETE', sha256, variant);
       if (!response.ok && response.status !== 404) throw await fail('DELETE', response);
     },
   };

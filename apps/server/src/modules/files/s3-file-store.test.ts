@@ -75,4 +75,31 @@ describe('s3FileStore', () => {
     await store.delete(sha);
     expect(await store.get(sha)).toBeNull();
   });
+
+  it('keeps a thumbnail under thumbnails/ab/cd/<sha256>.webp, apart from the original', async () => {
+    const bucket = fakeBucket();
+    const store = s3FileStore(
+      {
+        endpoint: 'https://s3.example.vn',
+        bucket: 'loa',
+        region: 'hn-1',
+        accessKeyId: 'KEY',
+        secretAccessKey: 'SECRET',
+      },
+      bucket.fetchImpl,
+    );
+    const original = Buffer.from('ảnh gốc');
+    const thumbnail = Buffer.from('ảnh thu nhỏ');
+    const sha = createHash('sha256').update(original).digest('hex');
+    await store.put(sha, original);
+    expect(await store.put(sha, thumbnail, 'thumbnail')).toEqual({ created: true });
+    expect([...bucket.objects.keys()].sort()).toEqual([
+      `/loa/${sha.slice(0, 2)}/${sha.slice(2, 4)}/${sha}`,
+      `/loa/thumbnails/${sha.slice(0, 2)}/${sha.slice(2, 4)}/${sha}.webp`,
+    ]);
+    expect(await text((await store.get(sha, 'thumbnail'))!)).toBe('ảnh thu nhỏ');
+    await store.delete(sha, 'thumbnail');
+    expect(await store.get(sha, 'thumbnail')).toBeNull();
+    expect(await text((await store.get(sha))!)).toBe('ảnh gốc');
+  });
 });

@@ -15,7 +15,9 @@ export interface ProductFilesDeps {
   repo: ProductFilesRepository;
   products: Pick<ProductsRepository, 'findById'>;
   recordAudit: RecordAudit;
-  files: Pick<FilesService['internal'], 'storeThen' | 'open' | 'findByIds'>;
+  files: Pick<FilesService['internal'], 'storeThen' | 'open' | 'openThumbnail' | 'findByIds'>;
+  /** Whether `unitId` is asked to appraise the product (its officers then read it and its files). */
+  isAskedUnit?: (tx: Executor, productId: string, unitId: string) => Promise<boolean>;
 }
 
 /** The title a file gets when none is given: its name without the extension. */
@@ -35,8 +37,10 @@ export function createProductFilesService(deps: ProductFilesDeps) {
 
   async function getVisible(tx: Executor, actor: Actor, id: string, lock = false): Promise<ProductRow> {
     const row = await products.findById(tx, id, lock);
-    if (!row || !productsPolicy.canSee(actor, row)) throw notFound('product');
-    return row;
+    if (!row) throw notFound('product');
+    if (productsPolicy.canSee(actor, row)) return row;
+    if (actor.orgUnitId && (await deps.isAskedUnit?.(tx, id, actor.orgUnitId))) return row;
+    throw notFound('product');
   }
 
   function assertEditable(actor: Actor, row: ProductRow): void {
@@ -121,6 +125,17 @@ export function createProductFilesService(deps: ProductFilesDeps) {
       await getVisible(db, actor, productId);
       if (!(await repo.find(db, productId, fileId))) throw notFound('product_file');
       return files.open(db, fileId);
+    },
+
+    /** The thumbnail of a product's image, for anyone who sees the product (an appraising unit too). */
+    async openThumbnail(
+      actor: Actor,
+      productId: string,
+      fileId: string,
+    ): Promise<{ file: TStoredFile; content: Readable }> {
+      await getVisible(db, actor, productId);
+      if (!(await repo.find(db, productId, fileId))) throw notFound('product_file');
+      return files.openThumbnail(db, fileId);
     },
   };
 }

@@ -24,7 +24,7 @@ import { z } from 'zod';
 import { actorOf } from '../../platform/http/authentication.js';
 import { attachment, workbook, XLSX_TYPE, type ExcelColumn } from '../../platform/http/excel.js';
 import type { HttpApp } from '../../platform/http/types.js';
-import { sendStoredFile, UPLOAD_TYPE, uploadErrorHandler, uploadOf } from '../files/index.js';
+import { sendStoredFile, sendThumbnail, UPLOAD_TYPE, uploadErrorHandler, uploadOf } from '../files/index.js';
 import type { ProductFilesService } from './product-files.service.js';
 import type { ProductStoriesService } from './product-stories.service.js';
 import type { ProductsService } from './products.service.js';
@@ -217,6 +217,15 @@ export function registerProductsRoutes(
     async (request, reply) => {
       const { file, content } = await files.openFile(actorOf(request), request.params.id, request.params.fileId);
       return sendStoredFile(reply, file, content);
+    },
+  );
+
+  app.get(
+    '/api/products/:id/files/:fileId/thumbnail',
+    { schema: { tags, summary: 'The thumbnail of an image of a product', params: ZFileParams } },
+    async (request, reply) => {
+      const { file, content } = await files.openThumbnail(actorOf(request), request.params.id, request.params.fileId);
+      return sendThumbnail(reply, file, content);
     },
   );
 

@@ -37,6 +37,8 @@ export interface ProductsDeps {
   listFiles: (tx: Executor, productId: string) => Promise<TProductFile[]>;
   /** The linked stories the actor may read (product stories service). */
   listStories: (tx: Executor, actor: Actor, productId: string) => Promise<TProductStory[]>;
+  /** Whether `unitId` is asked to appraise the product (its officers then read it, outside their subtree). */
+  isAskedUnit?: (tx: Executor, productId: string, unitId: string) => Promise<boolean>;
 }
 
 export function toProduct(row: ProductSummaryRow, actor: Actor): TProduct {
@@ -91,7 +93,13 @@ export function snapshotOf(row: ProductRow): TProductSnapshot {
 /** What the audit log keeps of a product: the snapshot without the long body. */
 function auditSnapshot(row: ProductRow) {
   const { body, ...rest } = snapshotOf(row);
-  return { ...rest, bodyLength: body.length, status: row.status, currentVersion: row.currentVersion };
+  return {
+    ...rest,
+    bodyLength: body.length,
+    status: row.status,
+    currentVersion: row.currentVersion,
+    readyAt: row.readyAt?.toISOString() ?? null,
+  };
 }
 
 /** Codes and names trimmed, each once, in the order given. */
@@ -127,7 +135,19 @@ export function createProductsService(deps: ProductsDeps) {
   /** A product the actor may see, or not-found (outside their reach it does not exist for them). */
   async function getVisible(tx: Executor, actor: Actor, id: string, lock = false): Promise<ProductRow> {
     const row = await repo.findById(tx, id, lock);
-    if (!row || !productsPolicy.canSee(actor, row)) throw notFound('product');
+    if (!row) throw notFound('product');
+    if (productsPolicy.canSee(actor, row)) return row;
+    // An officer of a unit asked to appraise the product reads it (and only reads it).
+    if (actor.orgUnitId && (await deps.isAskedUnit?.(tx, id, actor.orgUnitId))) return row;
+    throw notFound('product');
+  }
+
+  /** A product the actor may change: visible, editable by them, not archived. */
+  async function getEditable(tx: Executor, actor: Actor, id: string, lock = false): Promise<ProductRow> {
+    productsPolicy.assertCanWrite(actor);
+    const row = await getVisible(tx, actor, id, lock);
+    productsPolicy.assertCanEdit(actor, row);
+    if (row.status === 'archived') throw new AppError('product.archived');
     return row;
   }
 
@@ -284,9 +304,12 @@ export function createProductsService(deps: ProductsDeps) {
             channelCodes: next.channelCodes ?? before.channelCodes,
           });
         }
+        // A new version of a ready or published product needs its appraisals to approve it again (ADR 0016).
+        const reappraise = before.status === 'ready' || before.status === 'published';
         const saved = await repo.update(tx, id, input.version, {
           ...next,
           currentVersion: before.currentVersion + 1,
+          ...(reappraise ? { status: 'in_appraisal', readyAt: null } : {}),
         });
         if (!saved) throw new AppError('conflict.version');
         return detail(tx, actor, await saveVersion(tx, actor, before, id, input.note));
@@ -321,6 +344,33 @@ export function createProductsService(deps: ProductsDeps) {
         if (!(await repo.update(tx, id, before.version, { status: 'published' })))
           throw new AppError('conflict.version');
         await audit(tx, actor, 'publish', before, (await repo.findById(tx, id))!);
+      },
+
+      /** Whether the actor may change the product (as `canEdit` of the product they read). */
+      canEdit: (actor: Actor, row: ProductRow) => row.status !== 'archived' && productsPolicy.canEdit(actor, row),
+
+      /** The product, locked for the rest of `tx`, if the actor may change it (appraisal requests, ready). */
+      lockEditable(tx: Tx, actor: Actor, id: string): Promise<ProductRow> {
+        return getEditable(tx, actor, id, true);
+      },
+
+      /**
+       * Moves a locked product along its appraisal life cycle (draft, in appraisal, ready; `ready_at` set only
+       * when ready), audited as `action` on the product; returns it as it now is.
+       */
+      async setAppraisalStatus(
+        tx: Tx,
+        actor: Actor,
+        before: ProductRow,
+        status: 'draft' | 'in_appraisal' | 'ready',
+        action: string,
+      ): Promise<ProductRow> {
+        const readyAt = status === 'ready' ? new Date() : null;
+        if (!(await repo.update(tx, before.id, before.version, { status, readyAt })))
+          throw new AppError('conflict.version');
+        const after = (await repo.findById(tx, before.id))!;
+        await audit(tx, actor, action, before, after);
+        return after;
       },
     },
 

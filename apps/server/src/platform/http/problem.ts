@@ -55,7 +55,10 @@ const RESOURCE_NAMES: Record<string, { vi: string; en: string }> = {
   product: { vi: 'sản phẩm truyền thông', en: 'Communication product' },
   product_version: { vi: 'phiên bản sản phẩm', en: 'Product version' },
   product_file: { vi: 'tệp của sản phẩm', en: 'Product file' },
+  product_appraisal: { vi: 'đề nghị thẩm định', en: 'Appraisal request' },
   story: { vi: 'câu chuyện', en: 'Story' },
+  publication: { vi: 'bài đăng phát', en: 'Publication' },
+  publication_proof: { vi: 'minh chứng đăng phát', en: 'Publication proof' },
   story_media: { vi: 'tệp của câu chuyện', en: 'Story file' },
 };
 

@@ -5,8 +5,12 @@ import { plansEn } from '../../modules/plans/plans.messages';
 import { proposalsEn } from '../../modules/proposals/proposals.messages';
 import { regulationsEn } from '../../modules/regulations/regulations.messages';
 import { filesEn } from '../../modules/files/files.messages';
+import { appraisalsEn } from '../../modules/appraisals/appraisals.messages';
 import { productsEn } from '../../modules/products/products.messages';
+import { publicationsEn } from '../../modules/publications/publications.messages';
+import { sharingEn } from '../../modules/sharing/sharing.messages';
 import { storiesEn } from '../../modules/stories/stories.messages';
+import { agentsEn } from '../../modules/agents/agents.messages';
 import type { MessageKey } from './vi';
 
 /** English UI strings; the type requires exactly the keys of the Vietnamese dictionary. */
@@ -307,5 +311,9 @@ export const en: Record<MessageKey, string> = {
   ...calendarEn,
   ...filesEn,
   ...productsEn,
+  ...appraisalsEn,
+  ...publicationsEn,
   ...storiesEn,
+  ...agentsEn,
+  ...sharingEn,
 };

@@ -5,8 +5,12 @@ import { plansVi } from '../../modules/plans/plans.messages';
 import { proposalsVi } from '../../modules/proposals/proposals.messages';
 import { regulationsVi } from '../../modules/regulations/regulations.messages';
 import { filesVi } from '../../modules/files/files.messages';
+import { appraisalsVi } from '../../modules/appraisals/appraisals.messages';
 import { productsVi } from '../../modules/products/products.messages';
+import { publicationsVi } from '../../modules/publications/publications.messages';
+import { sharingVi } from '../../modules/sharing/sharing.messages';
 import { storiesVi } from '../../modules/stories/stories.messages';
+import { agentsVi } from '../../modules/agents/agents.messages';
 
 /** Vietnamese UI strings: the default language. Keys are grouped by screen; `{name}` marks a parameter. */
 export const vi = {
@@ -306,7 +310,11 @@ export const vi = {
   ...calendarVi,
   ...filesVi,
   ...productsVi,
+  ...appraisalsVi,
+  ...publicationsVi,
   ...storiesVi,
+  ...agentsVi,
+  ...sharingVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

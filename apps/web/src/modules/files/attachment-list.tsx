@@ -1,10 +1,11 @@
-import { DeleteOutlined, DownloadOutlined, PaperClipOutlined } from '@ant-design/icons';
+import { DeleteOutlined, DownloadOutlined } from '@ant-design/icons';
 import type { TStoredFile } from '@loa/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Empty, Flex, List, Popconfirm, Typography } from 'antd';
 import { useI18n } from '../../app/i18n/i18n';
 import { errorText } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
+import { FileThumbnail, fileThumbnailUrl } from './file-thumbnail';
 import { FileUpload, formatFileSize } from './file-upload';
 
 /** A file linked to a record (a document's attachment, a product's file, a story's media). */
@@ -21,6 +22,8 @@ interface Props<T extends AttachedFile> {
   /** Whether the user may add and remove files. */
   canEdit: boolean;
   contentUrl: (fileId: string) => string;
+  /** Where an image's thumbnail is read; default `/api/files/{id}/thumbnail` (readers in the file's scope). */
+  thumbnailUrl?: (fileId: string) => string;
   /** Where FileUpload posts a new file. */
   uploadUrl: string;
   remove: (fileId: string) => Promise<unknown>;
@@ -91,7 +94,14 @@ export function AttachmentList<T extends AttachedFile>(props: Props<T>) {
                 ]}
               >
                 <List.Item.Meta
-                  avatar={<PaperClipOutlined />}
+                  avatar={
+                    <FileThumbnail
+                      file={item.file}
+                      label={label}
+                      thumbnailUrl={(props.thumbnailUrl ?? fileThumbnailUrl)(item.file.id)}
+                      previewUrl={href}
+                    />
+                  }
                   title={
                     <a href={href} target="_blank" rel="noopener noreferrer">
                       {label}

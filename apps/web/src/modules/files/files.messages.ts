@@ -16,6 +16,7 @@ export const filesVi = {
   'files.attachments.removeConfirm': 'Gỡ tệp "{title}" khỏi văn bản?',
   'files.attachments.removed': 'Đã gỡ tệp "{title}"',
   'files.attachments.addedBy': '{name}, {date}',
+  'files.thumbnail.alt': 'Ảnh thu nhỏ của {title}',
 } as const;
 
 /** UI strings of file uploads and attachments (English). */
@@ -36,4 +37,5 @@ export const filesEn: Record<keyof typeof filesVi, string> = {
   'files.attachments.removeConfirm': 'Remove "{title}" from the document?',
   'files.attachments.removed': '"{title}" removed',
   'files.attachments.addedBy': '{name}, {date}',
+  'files.thumbnail.alt': 'Thumbnail of {title}',
 };

@@ -3,13 +3,16 @@ import { PRODUCT_LANGUAGE_LABELS, type TProductDetail } from '@loa/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Descriptions, Popconfirm, Spin, Tabs, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { useI18n } from '../../app/i18n/i18n';
 import { errorText } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { PageHeader } from '../../shared/ui/page-header';
 import { GuidanceCodeTags } from '../proposals/guidance-codes';
+import { ProductAppraisals } from '../appraisals/product-appraisals';
+import { ProductShares } from '../sharing/product-shares';
 import { ProductFiles } from './product-files';
+import { ProductPublications } from '../publications/product-publications';
 import { ProductFormDrawer } from './product-form-drawer';
 import { ProductStories } from './product-stories';
 import { ProductStatusTag, ProductTypeLabel } from './product-labels';
@@ -39,6 +42,7 @@ function ProductView({ product }: { product: TProductDetail }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
+  const [searchParams] = useSearchParams();
   const none = t('common.none');
 
   const archive = useMutation({
@@ -113,6 +117,7 @@ function ProductView({ product }: { product: TProductDetail }) {
         }
       />
       <Tabs
+        defaultActiveKey={searchParams.get('tab') ?? undefined}
         items={[
           {
             key: 'content',
@@ -136,6 +141,9 @@ function ProductView({ product }: { product: TProductDetail }) {
             label: t('products.tab.versions'),
             children: <ProductVersions key={product.currentVersion} product={product} />,
           },
+          { key: 'appraisals', label: t('appraisals.tab'), children: <ProductAppraisals product={product} /> },
+          { key: 'publications', label: t('publications.tab'), children: <ProductPublications product={product} /> },
+          { key: 'sharing', label: t('sharing.productTab'), children: <ProductShares product={product} /> },
         ]}
       />
       {editing && (

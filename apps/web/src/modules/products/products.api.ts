@@ -71,6 +71,10 @@ export const productFilesUrl = (id: string) => `${productPath(id)}/files`;
 export const productFileContentUrl = (id: string, fileId: string) =>
   `${productFilesUrl(id)}/${encodeURIComponent(fileId)}/content`;
 
+/** The thumbnail of an image of the product, readable by whoever reads the product. */
+export const productFileThumbnailUrl = (id: string, fileId: string) =>
+  `${productFilesUrl(id)}/${encodeURIComponent(fileId)}/thumbnail`;
+
 export function removeProductFile(id: string, fileId: string): Promise<void> {
   return api.delete<void>(`${productFilesUrl(id)}/${encodeURIComponent(fileId)}`);
 }

@@ -1,0 +1,3 @@
+export { createSharingService, type SharingService } from './sharing.service.js';
+export { sharingRepository } from './sharing.repository.js';
+export { registerSharingRoutes } from './sharing.routes.js';
