@@ -1,10 +1,10 @@
 // Journey (issue 3): a province officer proposes content for next month; the Communication Center accepts it;
 // it appears on the province's editorial calendar; the proposer sees the decision in the notification bell.
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { apiSession, createOfficer } from './support/api.js';
 import { openBrowser, type BrowserSession } from './support/browser.js';
+import { logIn, navLink } from './support/ui.js';
 
 const PROVINCE = { username: 'tinh.hanoi', password: 'Hanoi-proposer-2026' };
 const CENTER = { username: 'tt.bientap', password: 'Center-editor-2026' };
@@ -34,15 +34,6 @@ beforeAll(async () => {
   }
 });
 afterAll(async () => browser?.close());
-
-async function logIn(page: Page, user: { username: string; password: string }) {
-  await page.goto('/');
-  await page.getByLabel('Tên đăng nhập hoặc e-mail').fill(user.username);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(user.password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-}
-
-const navLink = (page: Page, name: string) => page.locator('nav').getByRole('link', { name, exact: true });
 
 /** `yyyy-mm-dd` → `dd/mm/yyyy`, as the calendar labels its days. */
 const viDay = (day: string) => day.split('-').reverse().join('/');

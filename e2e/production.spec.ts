@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { apiSession, createOfficer } from './support/api.js';
 import { openBrowser, type BrowserSession } from './support/browser.js';
+import { logIn, navLink } from './support/ui.js';
 import { pngImage } from './support/png.js';
 
 const PROVINCE = { username: 'sx.hanoi', password: 'Hanoi-producer-2026' };
@@ -37,15 +38,6 @@ beforeAll(async () => {
   }
 });
 afterAll(async () => browser?.close());
-
-async function logIn(page: Page, user: { username: string; password: string }) {
-  await page.goto('/');
-  await page.getByLabel('Tên đăng nhập hoặc e-mail').fill(user.username);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(user.password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-}
-
-const navLink = (page: Page, name: string) => page.locator('nav').getByRole('link', { name, exact: true });
 
 /** Picks the option whose text contains `text` in the antd select labelled `label` inside `scope`. */
 async function choose(page: Page, scope: ReturnType<Page['getByRole']>, label: string, text: string) {

@@ -4,19 +4,13 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { openBrowser, type BrowserSession } from './support/browser.js';
+import { logIn } from './support/ui.js';
 
 let browser: BrowserSession;
 beforeAll(async () => {
   browser = await openBrowser();
 });
 afterAll(async () => browser?.close());
-
-async function logIn(page: Page, username: string, password: string) {
-  await page.goto('/');
-  await page.getByLabel('Tên đăng nhập hoặc e-mail').fill(username);
-  await page.getByLabel('Mật khẩu', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-}
 
 /** A link of the main navigation (the home page links to the same screens). */
 const navLink = (page: Page, name: string) => page.locator('nav').getByRole('link', { name });
@@ -33,7 +27,7 @@ describe('a province officer created by the administrator', () => {
 
   it('is created by the admin in the Hà Nội unit, with a one-time password shown once', async () => {
     const { page, context } = await browser.newPage();
-    await logIn(page, 'admin', inject('adminPassword'));
+    await logIn(page, { username: 'admin', password: inject('adminPassword') });
     expect(await page.locator('html').getAttribute('lang')).toBe('vi');
     await navLink(page, 'Người dùng').click();
     await page.getByTestId('users-table').waitFor();
@@ -59,7 +53,7 @@ describe('a province officer created by the administrator', () => {
 
   it('logs in, must change the one-time password, then sees only Hà Nội', async () => {
     const { page, context } = await browser.newPage();
-    await logIn(page, 'canbo.hanoi', temporaryPassword);
+    await logIn(page, { username: 'canbo.hanoi', password: temporaryPassword });
     await page.getByLabel('Mật khẩu hiện tại').fill(temporaryPassword);
     await page.getByLabel('Mật khẩu mới', { exact: true }).fill(newPassword);
     await page.getByLabel('Nhập lại mật khẩu mới').fill(newPassword);
@@ -88,7 +82,7 @@ describe('a province officer created by the administrator', () => {
 
   it('switches to English and back, and logs out', async () => {
     const { page, context } = await browser.newPage();
-    await logIn(page, 'canbo.hanoi', newPassword);
+    await logIn(page, { username: 'canbo.hanoi', password: newPassword });
     await navLink(page, 'Cơ cấu tổ chức').waitFor();
     await page.getByTestId('lang-switch').getByText('English').click();
     await navLink(page, 'Organisation').waitFor();
