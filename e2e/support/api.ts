@@ -29,22 +29,27 @@ export async function apiSession(username: string, password: string): Promise<Ap
   };
 }
 
+/** The id of the org unit `code` (BHXHVN, TT, THU, P01, D001…). */
+export async function unitIdOf(session: ApiSession, code: string): Promise<string> {
+  const units = await session.get<{ items: { id: string; code: string }[] }>(
+    `/api/org-units?q=${encodeURIComponent(code)}&pageSize=50`,
+  );
+  const unit = units.items.find((u) => u.code === code);
+  if (!unit) throw new Error(`unit ${code} not found`);
+  return unit.id;
+}
+
 /** Creates a user of unit `unitCode` and sets their own password, so that they log in straight to work. */
 export async function createOfficer(
   admin: ApiSession,
   user: { username: string; fullName: string; email: string; roles: TRole[]; unitCode: string; password: string },
 ): Promise<void> {
-  const units = await admin.get<{ items: { id: string; code: string }[] }>(
-    `/api/org-units?q=${encodeURIComponent(user.unitCode)}&pageSize=50`,
-  );
-  const unit = units.items.find((u) => u.code === user.unitCode);
-  if (!unit) throw new Error(`unit ${user.unitCode} not found`);
   const created = await admin.post<{ temporaryPassword: string }>('/api/users', {
     username: user.username,
     fullName: user.fullName,
     email: user.email,
     roles: user.roles,
-    orgUnitId: unit.id,
+    orgUnitId: await unitIdOf(admin, user.unitCode),
   });
   const session = await apiSession(user.username, created.temporaryPassword);
   try {

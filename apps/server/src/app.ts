@@ -21,7 +21,7 @@ import { registerWebApp } from './platform/http/static-web.js';
 import { registerAppraisalsRoutes } from './modules/appraisals/index.js';
 import { registerAgentsRoutes } from './modules/agents/index.js';
 import { registerAuditRoutes } from './modules/audit/index.js';
-import { registerAuthRoutes } from './modules/auth/index.js';
+import { DEFAULT_LOGINS_PER_MINUTE, registerAuthRoutes } from './modules/auth/index.js';
 import { registerCalendarRoutes } from './modules/calendar/index.js';
 import { registerFilesRoutes, registerUploadParser } from './modules/files/index.js';
 import { registerGuidanceRoutes } from './modules/guidance/index.js';
@@ -33,11 +33,18 @@ import { registerProposalsRoutes } from './modules/proposals/index.js';
 import { registerPublicationMetricsRoutes, registerPublicationsRoutes } from './modules/publications/index.js';
 import { registerRegulationAttachmentsRoutes, registerRegulationsRoutes } from './modules/regulations/index.js';
 import { registerSharingRoutes } from './modules/sharing/index.js';
+import { registerCampaignsRoutes } from './modules/campaigns/index.js';
+import { registerEventExtrasRoutes, registerEventsRoutes } from './modules/events/index.js';
+import { registerRestrictionsRoutes } from './modules/restrictions/index.js';
+import { registerFaqRoutes, registerFeedbackRoutes } from './modules/feedback/index.js';
+import { registerTrainingRoutes } from './modules/training/index.js';
 import { registerStoriesRoutes } from './modules/stories/index.js';
 import { registerUsersRoutes } from './modules/users/index.js';
 
 export interface AppOptions {
   services: Services;
+  /** Login attempts allowed per client address and minute (LOA_LOGINS_PER_MINUTE). */
+  loginsPerMinute?: number;
   pingDatabase: () => Promise<void>;
   logLevel?: string;
   trustProxy?: boolean;
@@ -117,7 +124,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAuthentication(app, services.auth);
   registerHealthRoute(app, options.pingDatabase);
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
-  registerAuthRoutes(app, services.auth);
+  registerAuthRoutes(app, services.auth, { loginsPerMinute: options.loginsPerMinute ?? DEFAULT_LOGINS_PER_MINUTE });
   registerOrgUnitsRoutes(app, services.orgUnits, services.orgUnitsImport);
   registerUsersRoutes(app, services.users);
   registerAuditRoutes(app, services.audit);
@@ -142,6 +149,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerPublicationMetricsRoutes(app, services.publicationMetrics);
   registerPublicationsRoutes(app, services.publications, services.files.maxBytes);
   registerSharingRoutes(app, services.sharing);
+  registerCampaignsRoutes(app, services.campaigns, services.campaignLinks);
+  registerRestrictionsRoutes(app, services.restrictions);
+  registerEventsRoutes(app, services.events);
+  registerFeedbackRoutes(app, services.feedback);
+  registerFaqRoutes(app, services.faq);
+  registerTrainingRoutes(
+    app,
+    services.training,
+    services.trainingCertificates,
+    services.trainingMaterials,
+    services.trainingImport,
+    services.files.maxBytes,
+  );
+  registerEventExtrasRoutes(app, services.eventExtras, services.files.maxBytes);
   if (options.webDist) await registerWebApp(app, options.webDist);
   return app;
 }

@@ -40,6 +40,14 @@ import {
 } from './modules/notifications/index.js';
 import { createOrgUnitsImportService, createOrgUnitsService, orgUnitsRepository } from './modules/org-units/index.js';
 import { createPlansService, plansRepository } from './modules/plans/index.js';
+import { createEventExtrasService, createEventsService, eventsRepository } from './modules/events/index.js';
+import {
+  createFaqService,
+  createFeedbackService,
+  faqRepository,
+  feedbackRepository,
+} from './modules/feedback/index.js';
+import { createRestrictionsService, restrictionsRepository } from './modules/restrictions/index.js';
 import {
   createProductFilesService,
   createProductStoriesService,
@@ -69,6 +77,14 @@ import {
   regulationTasksRepository,
 } from './modules/regulations/index.js';
 import { createSharingService, sharingRepository } from './modules/sharing/index.js';
+import { campaignLinksRepository, campaignsRepository, createCampaignsModule } from './modules/campaigns/index.js';
+import {
+  createTrainingCertificatesService,
+  createTrainingImportService,
+  createTrainingMaterialsService,
+  createTrainingService,
+  trainingRepository,
+} from './modules/training/index.js';
 import { createStoriesService, createStoryMediaService, storiesRepository } from './modules/stories/index.js';
 import { createUsersService, usersRepository } from './modules/users/index.js';
 
@@ -229,7 +245,53 @@ export function compose(db: Db, options: CompositionOptions) {
     { table: 'appraisal_opinion_files', column: 'file_id' },
   );
   const publications = createPublicationsService(publicationDeps);
+  const restrictions = createRestrictionsService({
+    ...base,
+    repo: restrictionsRepository,
+    units: orgUnitsRepository,
+    regulations: regulationsRepository,
+  });
+  const events = createEventsService({
+    ...base,
+    repo: eventsRepository,
+    units: orgUnitsRepository,
+    places: agentsRepository,
+    guidance: guidanceRepository,
+    restrictions: { blocking: restrictions.internal.blocking, findById: restrictionsRepository.findById },
+    files: files.internal,
+  });
+  files.registerFileReferences({ table: 'event_photos', column: 'file_id' });
+  const feedback = createFeedbackService({
+    ...base,
+    repo: feedbackRepository,
+    units: orgUnitsRepository,
+    files: files.internal,
+    notify: notifications.notify,
+    faqOf: faqRepository.idOfSource,
+  });
+  notifications.registerDeadlineSource(feedback.deadlineSource);
+  files.registerFileReferences({ table: 'feedback_files', column: 'file_id' });
+  const faq = createFaqService({
+    ...base,
+    repo: faqRepository,
+    units: orgUnitsRepository,
+    lockFeedback: feedback.internal.lockVisible,
+  });
+  const plans = createPlansService({ ...base, repo: plansRepository, notify: notifications.notify });
+  for (const [metric, source] of events.progressSources()) plans.registerProgressSource(metric, source);
   const publicationMetrics = createPublicationMetricsService({ ...publicationDeps, readable: publications.readable });
+  const campaignsModule = createCampaignsModule({
+    ...base,
+    repo: campaignsRepository,
+    links: campaignLinksRepository,
+    units: orgUnitsRepository,
+  });
+  for (const [metric, figures] of events.campaignFigures())
+    campaignsModule.registerLinkedItemsSource(metric, 'event', figures);
+  const trainingDeps = { ...base, repo: trainingRepository, units: orgUnitsRepository, users: usersRepository };
+  const trainingMaterials = createTrainingMaterialsService({ ...trainingDeps, files: files.internal });
+  files.registerFileReferences({ table: 'training_materials', column: 'file_id' });
+  const training = createTrainingService({ ...trainingDeps, listMaterials: trainingMaterials.listFor });
   return {
     db,
     runInTransaction,
@@ -265,7 +327,7 @@ export function compose(db: Db, options: CompositionOptions) {
     proposals,
     proposalDecisions,
     notifications,
-    plans: createPlansService({ ...base, repo: plansRepository, notify: notifications.notify }),
+    plans,
     products,
     appraisals,
     appraisalQueue,
@@ -276,7 +338,19 @@ export function compose(db: Db, options: CompositionOptions) {
     stories,
     storyMedia,
     agents: createAgentsService({ ...base, repo: agentsRepository, units: orgUnitsRepository }),
+    campaigns: campaignsModule.campaigns,
+    campaignLinks: campaignsModule.links,
+    registerCampaignProgressSource: campaignsModule.registerCampaignProgressSource,
+    restrictions,
+    feedback,
+    faq,
+    events,
+    eventExtras: createEventExtrasService({ ...base, repo: eventsRepository, files: files.internal }),
     agentsImport: createAgentsImportService({ ...base, repo: agentsRepository, units: orgUnitsRepository }),
+    training,
+    trainingMaterials,
+    trainingCertificates: createTrainingCertificatesService(trainingDeps),
+    trainingImport: createTrainingImportService(trainingDeps),
     sharing: createSharingService({
       ...base,
       repo: sharingRepository,

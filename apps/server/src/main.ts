@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     pingDatabase: async () => void (await runtime.database.pool.query('SELECT 1')),
     logLevel: config.logLevel,
     trustProxy: config.trustProxy,
+    loginsPerMinute: config.loginsPerMinute,
     webDist: config.webDist ?? path.join(REPO_ROOT, 'apps/web/dist'),
   });
   let jobs: Jobs | null = null;

@@ -76,6 +76,23 @@ export const AUDIT_ACTION_LABELS: Labels = {
   give_opinion: { vi: 'Cho ý kiến thẩm định', en: 'Give appraisal opinion' },
   mark_ready: { vi: 'Đánh dấu sẵn sàng đăng phát', en: 'Mark ready to publish' },
   record_metrics: { vi: 'Ghi số liệu tiếp cận', en: 'Record reach figures' },
+  report: { vi: 'Gửi vướng mắc', en: 'Report a difficulty' },
+  route: { vi: 'Chuyển đơn vị xử lý', en: 'Route to a unit' },
+  answer: { vi: 'Trả lời vướng mắc', en: 'Answer feedback' },
+  reopen: { vi: 'Mở lại vướng mắc', en: 'Re-open feedback' },
+  close: { vi: 'Đóng vướng mắc', en: 'Close feedback' },
+  lift: { vi: 'Dỡ bỏ hạn chế', en: 'Lift restriction' },
+  override_restriction: { vi: 'Vẫn tổ chức khi đang hạn chế', en: 'Override restriction' },
+  open_check_in: { vi: 'Mở điểm danh QR', en: 'Open QR check-in' },
+  close_check_in: { vi: 'Đóng điểm danh QR', en: 'Close QR check-in' },
+  import_participants: { vi: 'Nhập danh sách người tham gia', en: 'Import participant list' },
+  add_trainee: { vi: 'Thêm học viên', en: 'Add trainee' },
+  update_trainee: { vi: 'Cập nhật học viên', en: 'Update trainee' },
+  remove_trainee: { vi: 'Xóa học viên', en: 'Remove trainee' },
+  import_trainees: { vi: 'Nhập danh sách học viên', en: 'Import trainees' },
+  issue_certificate: { vi: 'Cấp giấy chứng nhận', en: 'Issue certificate' },
+  link_item: { vi: 'Liên kết mục', en: 'Link item' },
+  unlink_item: { vi: 'Bỏ liên kết mục', en: 'Unlink item' },
 };
 
 export const AUDIT_ENTITY_LABELS: Labels = {
@@ -101,6 +118,12 @@ export const AUDIT_ENTITY_LABELS: Labels = {
   collection_agent: { vi: 'Đại lý thu', en: 'Collection agent' },
   product_share: { vi: 'Chia sẻ bài viết của cán bộ', en: 'Staff share of a post' },
   publication: { vi: 'Đăng phát', en: 'Publication' },
+  feedback: { vi: 'Vướng mắc', en: 'Feedback' },
+  faq_entry: { vi: 'Hỏi đáp', en: 'Q&A entry' },
+  event: { vi: 'Sự kiện truyền thông trực tiếp', en: 'Direct communication event' },
+  restriction: { vi: 'Hạn chế truyền thông trực tiếp', en: 'Direct communication restriction' },
+  training_course: { vi: 'Lớp tập huấn', en: 'Training course' },
+  campaign: { vi: 'Chiến dịch truyền thông', en: 'Communication campaign' },
 };
 
 /** The label of an audit action or entity type in `locale`, or the code itself when none is known. */

@@ -248,6 +248,91 @@ export const ERRORS = {
     vi: 'Chưa thể đánh dấu sẵn sàng đăng phát: còn thiếu ý kiến chấp thuận phiên bản hiện tại của {units}',
     en: 'The product cannot be marked ready yet: approval of the current version is missing from {units}',
   },
+  'event.restricted': {
+    status: 409,
+    vi: 'Đang hạn chế truyền thông trực tiếp tại {area} ({period}) theo {basis}',
+    en: 'Direct communication is restricted in {area} ({period}) under {basis}',
+  },
+  'event.implausible': {
+    status: 422,
+    vi: 'Số liệu bất thường, cần xác nhận lại',
+    en: 'The figures look implausible; confirm them to save',
+  },
+  'event.invalid_transition': {
+    status: 409,
+    vi: 'Không thể chuyển sự kiện sang trạng thái này',
+    en: 'The event cannot move to this status',
+  },
+  'event.locked': {
+    status: 409,
+    vi: 'Sự kiện đã báo cáo hoặc đã hủy, không thể thay đổi nữa',
+    en: 'The event is reported or cancelled and can no longer change',
+  },
+  'event.check_in_closed': {
+    status: 410,
+    vi: 'Mã điểm danh đã hết hạn hoặc đã đóng',
+    en: 'This check-in code has expired or been closed',
+  },
+  'restriction.overlap': {
+    status: 409,
+    vi: 'Đã có hạn chế cho cùng địa bàn, cùng hình thức trong khoảng thời gian này ({period})',
+    en: 'A restriction of the same area and forms already covers this period ({period})',
+  },
+  'restriction.lifted': {
+    status: 409,
+    vi: 'Hạn chế này đã được dỡ bỏ',
+    en: 'This restriction has already been lifted',
+  },
+  'feedback.invalid_transition': {
+    status: 409,
+    vi: 'Vướng mắc đang ở trạng thái "{status}", không thể thực hiện thao tác này',
+    en: 'The feedback is "{status}"; this action is not possible now',
+  },
+  'training.not_eligible': {
+    status: 409,
+    vi: 'Học viên chưa đủ điều kiện được cấp giấy chứng nhận',
+    en: 'The trainee does not qualify for a certificate',
+  },
+  'training.not_held': {
+    status: 409,
+    vi: 'Chỉ cấp giấy chứng nhận khi lớp tập huấn đã tổ chức',
+    en: 'Certificates are issued only once the course has been held',
+  },
+  'training.no_certificate': {
+    status: 409,
+    vi: 'Học viên chưa được cấp giấy chứng nhận',
+    en: 'No certificate has been issued to this trainee',
+  },
+  'training.locked': {
+    status: 409,
+    vi: 'Lớp tập huấn đã kết thúc, không thể thay đổi nữa',
+    en: 'The course is closed and can no longer change',
+  },
+  'training.has_certificates': {
+    status: 409,
+    vi: 'Đã cấp giấy chứng nhận, không thể xóa',
+    en: 'Certificates have been issued; it cannot be deleted',
+  },
+  'training.invalid_transition': {
+    status: 409,
+    vi: 'Không thể chuyển lớp tập huấn sang trạng thái này',
+    en: 'The course cannot move to this status',
+  },
+  'campaign.invalid_transition': {
+    status: 409,
+    vi: 'Không thể chuyển chiến dịch sang trạng thái này',
+    en: 'The campaign cannot move to this status',
+  },
+  'campaign.no_goals': {
+    status: 409,
+    vi: 'Chiến dịch cần ít nhất một mục tiêu trước khi triển khai',
+    en: 'The campaign needs at least one goal before it is launched',
+  },
+  'campaign.closed': {
+    status: 409,
+    vi: 'Chiến dịch đã kết thúc, không thể thay đổi',
+    en: 'The campaign is closed and cannot change',
+  },
   internal: { status: 500, vi: 'Lỗi hệ thống, vui lòng thử lại sau', en: 'Internal error; please try again later' },
   'service.unavailable': {
     status: 503,
@@ -463,6 +548,106 @@ export const FIELD_MESSAGES = {
   'metric.before_publication': {
     vi: 'Ngày đọc số liệu không được trước ngày đăng phát ({publishedOn})',
     en: 'The reading date must not be before the publication date ({publishedOn})',
+  },
+  'event.restricted_by': {
+    vi: 'Đang hạn chế truyền thông trực tiếp tại {area} ({period}) theo {basis}',
+    en: 'Direct communication is restricted in {area} ({period}) under {basis}',
+  },
+  'event.override_leader_only': {
+    vi: 'Chỉ lãnh đạo được quyết định vẫn tổ chức, kèm lý do bằng văn bản',
+    en: 'Only a leader may go ahead, with a written reason',
+  },
+  'event.place_required': {
+    vi: 'Chọn địa bàn (tỉnh, huyện, xã) hoặc ghi địa chỉ',
+    en: 'Choose a place (province, district, commune) or give an address',
+  },
+  'event.place_outside_territory': {
+    vi: 'Địa bàn không thuộc địa bàn của đơn vị tổ chức',
+    en: 'The place lies outside the organising unit’s territory',
+  },
+  'event.parts_exceed_total': {
+    vi: 'Các phần cộng lại vượt quá tổng số ({total})',
+    en: 'The parts add up to more than the total ({total})',
+  },
+  'event.answered_exceeds_raised': {
+    vi: 'Số câu hỏi được giải đáp không vượt quá số câu hỏi nêu ra',
+    en: 'More questions answered than raised',
+  },
+  'event.outcomes_exceed_attendance': {
+    vi: 'Số người tham gia mới ({outcomes}) nhiều hơn số người dự ({total}); hãy kiểm tra và xác nhận',
+    en: 'More new participants ({outcomes}) than attendees ({total}); check and confirm',
+  },
+  'event.list_exceeds_count': {
+    vi: 'Danh sách có {listed} người, nhiều hơn số đã báo cáo',
+    en: 'The list has {listed} people, more than the count reported',
+  },
+  'validation.invalid_insurance_code': {
+    vi: 'Mã số BHXH gồm 10 chữ số',
+    en: 'A social insurance number has 10 digits',
+  },
+  'feedback.not_central_unit': {
+    vi: 'Chỉ chuyển vướng mắc đến đơn vị trực thuộc BHXH Việt Nam (ban, vụ, trung tâm)',
+    en: 'Feedback can only be routed to a central unit of VSS (board, department, centre)',
+  },
+  'feedback.not_routed_unit': {
+    vi: 'Vướng mắc được chuyển cho {unit}, chỉ đơn vị này được trả lời',
+    en: 'The feedback was routed to {unit}; only that unit may answer',
+  },
+  'feedback.reporter_unit': {
+    vi: 'Đơn vị báo cáo phải là BHXH tỉnh hoặc huyện thuộc phạm vi của bạn',
+    en: 'The reporting unit must be a province or district in your scope',
+  },
+  'feedback.not_answered': {
+    vi: 'Chỉ đăng hỏi đáp từ vướng mắc đã được trả lời',
+    en: 'Only an answered feedback can be published as Q&A',
+  },
+  'feedback.already_published': {
+    vi: 'Vướng mắc này đã được đăng thành hỏi đáp',
+    en: 'This feedback is already published as Q&A',
+  },
+  'feedback.due_in_past': {
+    vi: 'Hạn trả lời không được trước hôm nay',
+    en: 'The due day must not be before today',
+  },
+  'training.course_too_long': {
+    vi: 'Một lớp tập huấn kéo dài tối đa 31 ngày',
+    en: 'A course may last at most 31 days',
+  },
+  'training.online_url_required': {
+    vi: 'Nhập đường dẫn tham gia lớp trực tuyến',
+    en: 'Give the link to join the online course',
+  },
+  'training.duplicate_trainee': {
+    vi: 'Học viên này đã có trong lớp',
+    en: 'This trainee is already in the course',
+  },
+  'training.day_outside_course': {
+    vi: 'Ngày {value} không thuộc thời gian của lớp',
+    en: 'The day {value} is not within the course dates',
+  },
+  'training.not_attended': {
+    vi: 'Học viên dự chưa đủ số buổi (cần ít nhất {required} ngày)',
+    en: 'The trainee attended too few days (at least {required} needed)',
+  },
+  'training.score_missing': {
+    vi: 'Học viên chưa có điểm đánh giá',
+    en: 'The trainee has no score yet',
+  },
+  'training.score_below': {
+    vi: 'Điểm đánh giá thấp hơn điểm đạt ({passScore})',
+    en: 'The score is below the pass mark ({passScore})',
+  },
+  'validation.campaign_ends_before_start': {
+    vi: 'Ngày kết thúc không được trước ngày bắt đầu',
+    en: 'The end day must not be before the start day',
+  },
+  'validation.campaign_too_long': {
+    vi: 'Một chiến dịch kéo dài tối đa 3 năm',
+    en: 'A campaign may last at most three years',
+  },
+  'validation.campaign_unit_not_taking_part': {
+    vi: 'Mục này thuộc đơn vị không tham gia chiến dịch',
+    en: 'This item belongs to a unit that does not take part in the campaign',
   },
   'password.too_short': { vi: 'Mật khẩu cần ít nhất 10 ký tự', en: 'The password needs at least 10 characters' },
   'validation.not_central_unit': {

@@ -35,6 +35,7 @@ describe('loadConfig', () => {
       runJobs: true,
       trustProxy: false,
       sessionHours: 12,
+      loginsPerMinute: 20,
       webDist: undefined,
       smtpUrl: undefined,
       mailFrom: 'Loa <no-reply@localhost>',
@@ -42,6 +43,11 @@ describe('loadConfig', () => {
       proposalDay: 20,
       logLevel: 'info',
     });
+  });
+
+  it('lets a deployment allow more logins per address, for offices behind one gateway', () => {
+    expect(loadConfig({ LOA_LOGINS_PER_MINUTE: '300' }).loginsPerMinute).toBe(300);
+    expect(() => loadConfig({ LOA_LOGINS_PER_MINUTE: '0' })).toThrow(/LOA_LOGINS_PER_MINUTE/);
   });
 
   it('treats empty variables as unset', () => {

@@ -9,6 +9,10 @@ import { StarOutlined } from '@ant-design/icons';
 import { ShopOutlined } from '@ant-design/icons';
 import { ShareAltOutlined } from '@ant-design/icons';
 import { NotificationOutlined } from '@ant-design/icons';
+import { SolutionOutlined } from '@ant-design/icons';
+import { FlagOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { MessageOutlined, QuestionCircleOutlined } from '@ant-design/icons';
+import { RocketOutlined } from '@ant-design/icons';
 import type { TRole } from '@loa/contracts';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { MessageKey } from './i18n/i18n';
@@ -171,6 +175,56 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     descriptionKey: 'home.card.agents',
     icon: <ShopOutlined />,
     page: lazy(() => import('../modules/agents/agents-page').then((m) => ({ default: m.AgentsPage }))),
+  },
+  {
+    key: 'training',
+    path: '/training',
+    labelKey: 'nav.training',
+    descriptionKey: 'home.card.training',
+    icon: <SolutionOutlined />,
+    page: lazy(() => import('../modules/training/training-page').then((m) => ({ default: m.TrainingPage }))),
+  },
+  {
+    key: 'campaigns',
+    path: '/campaigns',
+    labelKey: 'nav.campaigns',
+    descriptionKey: 'home.card.campaigns',
+    icon: <RocketOutlined />,
+    page: lazy(() => import('../modules/campaigns/campaigns-page').then((m) => ({ default: m.CampaignsPage }))),
+  },
+  {
+    key: 'events',
+    path: '/events',
+    labelKey: 'nav.events',
+    descriptionKey: 'home.card.events',
+    icon: <FlagOutlined />,
+    page: lazy(() => import('../modules/events/events-page').then((m) => ({ default: m.EventsPage }))),
+  },
+  {
+    key: 'restrictions',
+    path: '/restrictions',
+    labelKey: 'nav.restrictions',
+    descriptionKey: 'home.card.restrictions',
+    icon: <SafetyCertificateOutlined />,
+    page: lazy(() =>
+      import('../modules/restrictions/restrictions-page').then((m) => ({ default: m.RestrictionsPage })),
+    ),
+  },
+  {
+    key: 'feedback',
+    path: '/feedback',
+    labelKey: 'nav.feedback',
+    descriptionKey: 'home.card.feedback',
+    icon: <MessageOutlined />,
+    page: lazy(() => import('../modules/feedback/feedback-page').then((m) => ({ default: m.FeedbackPage }))),
+  },
+  {
+    key: 'faq',
+    path: '/faq',
+    labelKey: 'nav.faq',
+    descriptionKey: 'home.card.faq',
+    icon: <QuestionCircleOutlined />,
+    page: lazy(() => import('../modules/feedback/faq-page').then((m) => ({ default: m.FaqPage }))),
   },
   {
     key: 'notifications',

@@ -13,6 +13,17 @@ const ProductPage = lazy(() => import('../modules/products/product-page').then((
 const PublicAgentsPage = lazy(() =>
   import('../modules/agents/public-agents-page').then((m) => ({ default: m.PublicAgentsPage })),
 );
+const PublicCheckInPage = lazy(() =>
+  import('../modules/events/public-check-in-page').then((m) => ({ default: m.PublicCheckInPage })),
+);
+const EventPage = lazy(() => import('../modules/events/event-page').then((m) => ({ default: m.EventPage })));
+const CampaignPage = lazy(() =>
+  import('../modules/campaigns/campaign-page').then((m) => ({ default: m.CampaignPage })),
+);
+const CoursePage = lazy(() => import('../modules/training/course-page').then((m) => ({ default: m.CoursePage })));
+const FeedbackDetailPage = lazy(() =>
+  import('../modules/feedback/feedback-detail-page').then((m) => ({ default: m.FeedbackDetailPage })),
+);
 
 function lazyPage(Page: LazyExoticComponent<ComponentType>) {
   return (
@@ -25,6 +36,7 @@ function lazyPage(Page: LazyExoticComponent<ComponentType>) {
 const router = createBrowserRouter([
   { path: '/login', element: lazyPage(LoginPage) },
   { path: '/tra-cuu-dai-ly', element: lazyPage(PublicAgentsPage) },
+  { path: '/check-in/:token', element: lazyPage(PublicCheckInPage) },
   {
     element: <RequireSession />,
     children: [
@@ -37,6 +49,10 @@ const router = createBrowserRouter([
           })),
           { path: '/account', element: lazyPage(AccountPage) },
           { path: '/products/:id', element: lazyPage(ProductPage) },
+          { path: '/events/:id', element: lazyPage(EventPage) },
+          { path: '/campaigns/:id', element: lazyPage(CampaignPage) },
+          { path: '/training/:id', element: lazyPage(CoursePage) },
+          { path: '/feedback/:id', element: lazyPage(FeedbackDetailPage) },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

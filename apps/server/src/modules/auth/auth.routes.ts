@@ -18,11 +18,21 @@ import type { AuthService } from './auth.service.js';
 
 const tags = ['auth'];
 
-export function registerAuthRoutes(app: HttpApp, service: AuthService): void {
+/**
+ * Login attempts per client address and minute. A whole office often reaches Loa from one address, so this is
+ * set per deployment (LOA_LOGINS_PER_MINUTE); the per-account lockout guards each password on its own.
+ */
+export const DEFAULT_LOGINS_PER_MINUTE = 20;
+
+export function registerAuthRoutes(
+  app: HttpApp,
+  service: AuthService,
+  options: { loginsPerMinute: number } = { loginsPerMinute: DEFAULT_LOGINS_PER_MINUTE },
+): void {
   app.post(
     '/api/auth/login',
     {
-      config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { public: true, rateLimit: { max: options.loginsPerMinute, timeWindow: '1 minute' } },
       schema: {
         tags,
         summary: 'Log in; sets the session cookie and returns the CSRF token',

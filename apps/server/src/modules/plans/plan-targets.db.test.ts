@@ -261,7 +261,10 @@ describe('GET /api/plans/tree', () => {
       shortfall: 1_500_000_000,
     });
     expect(metricOf(plans, 'D001', 'products')).toMatchObject({ target: 60, childrenSum: null, shortfall: null });
-    expect(plans.nodes.every((n) => n.metrics.every((m) => m.progress.status === 'no_data'))).toBe(true);
+    // Events and their outcomes have a source (the events module): measured, none held yet. The others have none.
+    const sourced = new Set(['events', 'people_reached', 'voluntary_participants', 'household_bhyt_participants']);
+    const metrics = plans.nodes.flatMap((n) => n.metrics);
+    expect(metrics.every((m) => m.progress.status === (sourced.has(m.metric) ? 'measured' : 'no_data'))).toBe(true);
   });
 
   it('keeps each province to its own subtree; the Communication Center sees the whole tree', async () => {
@@ -296,7 +299,7 @@ describe('progress sources', () => {
     expect(detail.targets.map((x) => [x.metric, x.progress])).toEqual([
       ['products', { status: 'no_data' }],
       ['events', { status: 'measured', actual: 321 }],
-      ['voluntary_participants', { status: 'no_data' }],
+      ['voluntary_participants', { status: 'measured', actual: 0 }],
     ]);
   });
 });

@@ -60,6 +60,12 @@ const RESOURCE_NAMES: Record<string, { vi: string; en: string }> = {
   publication: { vi: 'bài đăng phát', en: 'Publication' },
   publication_proof: { vi: 'minh chứng đăng phát', en: 'Publication proof' },
   story_media: { vi: 'tệp của câu chuyện', en: 'Story file' },
+  event: { vi: 'sự kiện', en: 'Event' },
+  restriction: { vi: 'hạn chế truyền thông trực tiếp', en: 'Restriction' },
+  event_photo: { vi: 'ảnh của sự kiện', en: 'Event photo' },
+  training_course: { vi: 'lớp tập huấn', en: 'Training course' },
+  trainee: { vi: 'học viên', en: 'Trainee' },
+  training_material: { vi: 'tài liệu tập huấn', en: 'Training material' },
 };
 
 function resourceName(resource: unknown, locale: TLocale): string {

@@ -11,6 +11,11 @@ import { publicationsEn } from '../../modules/publications/publications.messages
 import { sharingEn } from '../../modules/sharing/sharing.messages';
 import { storiesEn } from '../../modules/stories/stories.messages';
 import { agentsEn } from '../../modules/agents/agents.messages';
+import { trainingEn } from '../../modules/training/training.messages';
+import { restrictionsEn } from '../../modules/restrictions/restrictions.messages';
+import { eventsEn } from '../../modules/events/events.messages';
+import { feedbackEn } from '../../modules/feedback/feedback.messages';
+import { campaignsEn } from '../../modules/campaigns/campaigns.messages';
 import type { MessageKey } from './vi';
 
 /** English UI strings; the type requires exactly the keys of the Vietnamese dictionary. */
@@ -315,5 +320,10 @@ export const en: Record<MessageKey, string> = {
   ...publicationsEn,
   ...storiesEn,
   ...agentsEn,
+  ...trainingEn,
+  ...restrictionsEn,
+  ...eventsEn,
+  ...feedbackEn,
+  ...campaignsEn,
   ...sharingEn,
 };

@@ -11,6 +11,11 @@ import { publicationsVi } from '../../modules/publications/publications.messages
 import { sharingVi } from '../../modules/sharing/sharing.messages';
 import { storiesVi } from '../../modules/stories/stories.messages';
 import { agentsVi } from '../../modules/agents/agents.messages';
+import { trainingVi } from '../../modules/training/training.messages';
+import { restrictionsVi } from '../../modules/restrictions/restrictions.messages';
+import { eventsVi } from '../../modules/events/events.messages';
+import { feedbackVi } from '../../modules/feedback/feedback.messages';
+import { campaignsVi } from '../../modules/campaigns/campaigns.messages';
 
 /** Vietnamese UI strings: the default language. Keys are grouped by screen; `{name}` marks a parameter. */
 export const vi = {
@@ -314,6 +319,11 @@ export const vi = {
   ...publicationsVi,
   ...storiesVi,
   ...agentsVi,
+  ...trainingVi,
+  ...restrictionsVi,
+  ...eventsVi,
+  ...feedbackVi,
+  ...campaignsVi,
   ...sharingVi,
 } as const;
 
