@@ -20,6 +20,7 @@ import { registerHealthRoute } from './platform/http/health.js';
 import { registerWebApp } from './platform/http/static-web.js';
 import { registerAppraisalsRoutes } from './modules/appraisals/index.js';
 import { registerAgentsRoutes } from './modules/agents/index.js';
+import { registerPressOutletsRoutes } from './modules/press-outlets/index.js';
 import { registerAuditRoutes } from './modules/audit/index.js';
 import { DEFAULT_LOGINS_PER_MINUTE, registerAuthRoutes } from './modules/auth/index.js';
 import { registerCalendarRoutes } from './modules/calendar/index.js';
@@ -37,6 +38,7 @@ import { registerCampaignsRoutes } from './modules/campaigns/index.js';
 import { registerEventExtrasRoutes, registerEventsRoutes } from './modules/events/index.js';
 import { registerRestrictionsRoutes } from './modules/restrictions/index.js';
 import { registerFaqRoutes, registerFeedbackRoutes } from './modules/feedback/index.js';
+import { registerPressRequestsRoutes } from './modules/press-requests/index.js';
 import { registerTrainingRoutes } from './modules/training/index.js';
 import { registerStoriesRoutes } from './modules/stories/index.js';
 import { registerUsersRoutes } from './modules/users/index.js';
@@ -145,6 +147,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
   registerStoriesRoutes(app, services.stories, services.storyMedia, services.files.maxBytes);
   registerAgentsRoutes(app, services.agents, services.agentsImport);
+  registerPressOutletsRoutes(app, services.pressOutlets, services.pressImport);
   registerAppraisalsRoutes(app, services.appraisals, services.appraisalQueue);
   registerPublicationMetricsRoutes(app, services.publicationMetrics);
   registerPublicationsRoutes(app, services.publications, services.files.maxBytes);
@@ -154,6 +157,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerEventsRoutes(app, services.events);
   registerFeedbackRoutes(app, services.feedback);
   registerFaqRoutes(app, services.faq);
+  registerPressRequestsRoutes(
+    app,
+    { requests: services.pressRequests, conferences: services.pressConferences },
+    services.files.maxBytes,
+  );
   registerTrainingRoutes(
     app,
     services.training,

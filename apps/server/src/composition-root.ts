@@ -13,6 +13,11 @@ import {
   createAppraisalsService,
 } from './modules/appraisals/index.js';
 import { agentsRepository, createAgentsImportService, createAgentsService } from './modules/agents/index.js';
+import {
+  createPressImportService,
+  createPressOutletsService,
+  pressOutletsRepository,
+} from './modules/press-outlets/index.js';
 import { auditRepository, createAuditService } from './modules/audit/index.js';
 import { authRepository, createAuthService, sessionCleanupJob } from './modules/auth/index.js';
 import {
@@ -48,6 +53,12 @@ import {
   feedbackRepository,
 } from './modules/feedback/index.js';
 import { createRestrictionsService, restrictionsRepository } from './modules/restrictions/index.js';
+import {
+  createPressConferencesService,
+  createPressRequestsService,
+  pressConferencesRepository,
+  pressRequestsRepository,
+} from './modules/press-requests/index.js';
 import {
   createProductFilesService,
   createProductStoriesService,
@@ -271,6 +282,21 @@ export function compose(db: Db, options: CompositionOptions) {
   });
   notifications.registerDeadlineSource(feedback.deadlineSource);
   files.registerFileReferences({ table: 'feedback_files', column: 'file_id' });
+  const pressRequests = createPressRequestsService({
+    ...base,
+    repo: pressRequestsRepository,
+    units: orgUnitsRepository,
+    notify: notifications.notify,
+  });
+  notifications.registerDeadlineSource(pressRequests.deadlineSource);
+  const pressConferences = createPressConferencesService({
+    ...base,
+    repo: pressConferencesRepository,
+    people: pressRequestsRepository,
+    units: orgUnitsRepository,
+    files: files.internal,
+  });
+  files.registerFileReferences({ table: 'press_conference_files', column: 'file_id' });
   const faq = createFaqService({
     ...base,
     repo: faqRepository,
@@ -344,9 +370,13 @@ export function compose(db: Db, options: CompositionOptions) {
     restrictions,
     feedback,
     faq,
+    pressRequests,
+    pressConferences,
     events,
     eventExtras: createEventExtrasService({ ...base, repo: eventsRepository, files: files.internal }),
     agentsImport: createAgentsImportService({ ...base, repo: agentsRepository, units: orgUnitsRepository }),
+    pressOutlets: createPressOutletsService({ ...base, repo: pressOutletsRepository }),
+    pressImport: createPressImportService({ ...base, repo: pressOutletsRepository }),
     training,
     trainingMaterials,
     trainingCertificates: createTrainingCertificatesService(trainingDeps),

@@ -288,6 +288,11 @@ export const ERRORS = {
     vi: 'Vướng mắc đang ở trạng thái "{status}", không thể thực hiện thao tác này',
     en: 'The feedback is "{status}"; this action is not possible now',
   },
+  'press_request.invalid_transition': {
+    status: 409,
+    vi: 'Yêu cầu báo chí đang ở trạng thái "{status}", không thể thực hiện thao tác này',
+    en: 'The press request is "{status}"; this action is not possible now',
+  },
   'training.not_eligible': {
     status: 409,
     vi: 'Học viên chưa đủ điều kiện được cấp giấy chứng nhận',
@@ -524,6 +529,18 @@ export const FIELD_MESSAGES = {
     vi: 'Đã có đại lý cùng tên, cùng số điện thoại ở địa bàn này',
     en: 'An agent with this name and phone number already exists in this place',
   },
+  'validation.duplicate_outlet': {
+    vi: 'Đơn vị đã có cơ quan báo chí cùng tên',
+    en: 'This unit already keeps an outlet with this name',
+  },
+  'validation.unknown_outlet': {
+    vi: 'Không có cơ quan báo chí "{value}" trong phạm vi của bạn',
+    en: 'No outlet called "{value}" in your scope',
+  },
+  'validation.ambiguous_outlet': {
+    vi: 'Có nhiều cơ quan báo chí tên "{value}"',
+    en: 'Several outlets are called "{value}"',
+  },
   'publication.product_not_ready': {
     vi: 'Sản phẩm chưa được thẩm định xong, chưa thể đăng phát',
     en: 'The product has not passed appraisal; it cannot be published yet',
@@ -608,6 +625,38 @@ export const FIELD_MESSAGES = {
   'feedback.due_in_past': {
     vi: 'Hạn trả lời không được trước hôm nay',
     en: 'The due day must not be before today',
+  },
+  'press.deadline_before_received': {
+    vi: 'Hạn trả lời phải sau thời điểm tiếp nhận',
+    en: 'The deadline must be after the time received',
+  },
+  'press.sent_before_received': {
+    vi: 'Ngày gửi trả lời không được trước ngày tiếp nhận',
+    en: 'The answer cannot be sent before the request was received',
+  },
+  'press.receiver': {
+    vi: 'Chỉ Trung tâm Truyền thông hoặc bộ phận truyền thông BHXH tỉnh tiếp nhận yêu cầu báo chí',
+    en: 'Only the Communication Center or a province’s communication officers receive press requests',
+  },
+  'press.owning_unit': {
+    vi: 'Đơn vị chủ trì phải là đơn vị trực thuộc BHXH Việt Nam hoặc đơn vị thuộc phạm vi tiếp nhận',
+    en: 'The owning unit must be a central unit or a unit under the receiver',
+  },
+  'press.spokesperson': {
+    vi: 'Người phát ngôn phải là người dùng đang hoạt động',
+    en: 'The spokesperson must be an active user',
+  },
+  'press.not_owning_unit': {
+    vi: 'Chỉ {unit} được dự thảo trả lời',
+    en: 'Only {unit} may draft the answer',
+  },
+  'press.self_approval': {
+    vi: 'Người phát ngôn hoặc lãnh đạo duyệt; người dự thảo không tự duyệt',
+    en: 'The spokesperson or a leader approves; the drafter cannot approve their own draft',
+  },
+  'press.host_unit': {
+    vi: 'Đơn vị chủ trì phải thuộc phạm vi của bạn',
+    en: 'The host unit must be in your scope',
   },
   'training.course_too_long': {
     vi: 'Một lớp tập huấn kéo dài tối đa 31 ngày',

@@ -1,4 +1,5 @@
 export * from './agents.js';
+export * from './press-outlets.js';
 export * from './appraisals.js';
 export * from './audit.js';
 export * from './auth.js';
@@ -14,6 +15,7 @@ export * from './notifications.js';
 export * from './org-units.js';
 export * from './password.js';
 export * from './plans.js';
+export * from './press-requests.js';
 export * from './products.js';
 export * from './proposals.js';
 export * from './publications.js';

@@ -13,6 +13,8 @@ import { SolutionOutlined } from '@ant-design/icons';
 import { FlagOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { MessageOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 import { RocketOutlined } from '@ant-design/icons';
+import { AudioOutlined, SoundOutlined } from '@ant-design/icons';
+import { ReadOutlined } from '@ant-design/icons';
 import type { TRole } from '@loa/contracts';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { MessageKey } from './i18n/i18n';
@@ -177,6 +179,16 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     page: lazy(() => import('../modules/agents/agents-page').then((m) => ({ default: m.AgentsPage }))),
   },
   {
+    key: 'press-outlets',
+    path: '/press/outlets',
+    labelKey: 'nav.pressOutlets',
+    descriptionKey: 'home.card.pressOutlets',
+    icon: <ReadOutlined />,
+    page: lazy(() =>
+      import('../modules/press-outlets/press-outlets-page').then((m) => ({ default: m.PressOutletsPage })),
+    ),
+  },
+  {
     key: 'training',
     path: '/training',
     labelKey: 'nav.training',
@@ -225,6 +237,26 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     descriptionKey: 'home.card.faq',
     icon: <QuestionCircleOutlined />,
     page: lazy(() => import('../modules/feedback/faq-page').then((m) => ({ default: m.FaqPage }))),
+  },
+  {
+    key: 'press-requests',
+    path: '/press/requests',
+    labelKey: 'nav.pressRequests',
+    descriptionKey: 'home.card.pressRequests',
+    icon: <AudioOutlined />,
+    page: lazy(() =>
+      import('../modules/press-requests/press-requests-page').then((m) => ({ default: m.PressRequestsPage })),
+    ),
+  },
+  {
+    key: 'press-conferences',
+    path: '/press/conferences',
+    labelKey: 'nav.pressConferences',
+    descriptionKey: 'home.card.pressConferences',
+    icon: <SoundOutlined />,
+    page: lazy(() =>
+      import('../modules/press-requests/press-conferences-page').then((m) => ({ default: m.PressConferencesPage })),
+    ),
   },
   {
     key: 'notifications',

@@ -24,6 +24,9 @@ const CoursePage = lazy(() => import('../modules/training/course-page').then((m)
 const FeedbackDetailPage = lazy(() =>
   import('../modules/feedback/feedback-detail-page').then((m) => ({ default: m.FeedbackDetailPage })),
 );
+const PressRequestDetailPage = lazy(() =>
+  import('../modules/press-requests/press-request-detail-page').then((m) => ({ default: m.PressRequestDetailPage })),
+);
 
 function lazyPage(Page: LazyExoticComponent<ComponentType>) {
   return (
@@ -53,6 +56,7 @@ const router = createBrowserRouter([
           { path: '/campaigns/:id', element: lazyPage(CampaignPage) },
           { path: '/training/:id', element: lazyPage(CoursePage) },
           { path: '/feedback/:id', element: lazyPage(FeedbackDetailPage) },
+          { path: '/press/requests/:id', element: lazyPage(PressRequestDetailPage) },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

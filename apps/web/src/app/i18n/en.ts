@@ -11,6 +11,8 @@ import { publicationsEn } from '../../modules/publications/publications.messages
 import { sharingEn } from '../../modules/sharing/sharing.messages';
 import { storiesEn } from '../../modules/stories/stories.messages';
 import { agentsEn } from '../../modules/agents/agents.messages';
+import { pressOutletsEn } from '../../modules/press-outlets/press-outlets.messages';
+import { pressRequestsEn } from '../../modules/press-requests/press-requests.messages';
 import { trainingEn } from '../../modules/training/training.messages';
 import { restrictionsEn } from '../../modules/restrictions/restrictions.messages';
 import { eventsEn } from '../../modules/events/events.messages';
@@ -320,6 +322,8 @@ export const en: Record<MessageKey, string> = {
   ...publicationsEn,
   ...storiesEn,
   ...agentsEn,
+  ...pressOutletsEn,
+  ...pressRequestsEn,
   ...trainingEn,
   ...restrictionsEn,
   ...eventsEn,

@@ -11,6 +11,8 @@ import { publicationsVi } from '../../modules/publications/publications.messages
 import { sharingVi } from '../../modules/sharing/sharing.messages';
 import { storiesVi } from '../../modules/stories/stories.messages';
 import { agentsVi } from '../../modules/agents/agents.messages';
+import { pressOutletsVi } from '../../modules/press-outlets/press-outlets.messages';
+import { pressRequestsVi } from '../../modules/press-requests/press-requests.messages';
 import { trainingVi } from '../../modules/training/training.messages';
 import { restrictionsVi } from '../../modules/restrictions/restrictions.messages';
 import { eventsVi } from '../../modules/events/events.messages';
@@ -319,6 +321,8 @@ export const vi = {
   ...publicationsVi,
   ...storiesVi,
   ...agentsVi,
+  ...pressOutletsVi,
+  ...pressRequestsVi,
   ...trainingVi,
   ...restrictionsVi,
   ...eventsVi,
