@@ -7,12 +7,11 @@ import {
   ZPublication,
   ZRecordMetricsRequest,
 } from '@loa/contracts';
-import ExcelJS from 'exceljs';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
 import { actorOf } from '../../platform/http/authentication.js';
-import { attachment, workbook, XLSX_TYPE } from '../../platform/http/excel.js';
+import { attachment, readGrid, workbook, XLSX_TYPE } from '../../platform/http/excel.js';
 import { messageFor } from '../../platform/http/problem.js';
 import type { HttpApp } from '../../platform/http/types.js';
 import { UPLOAD_TYPE } from '../files/index.js';
@@ -25,19 +24,6 @@ const ZIdParams = z.strictObject({ id: ZId });
 const CSV_TYPE = 'text/csv';
 const MAX_ROWS = 20_000;
 
-function cellText(value: ExcelJS.CellValue): string | null {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('text' in value && typeof value.text === 'string') return value.text;
-    if ('hyperlink' in value && typeof value.hyperlink === 'string') return value.hyperlink;
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    return null;
-  }
-  return String(value);
-}
-
 /** The cells of an .xlsx (first sheet) or a CSV export (UTF-8, comma, semicolon or tab separated). */
 async function gridOf(body: Buffer): Promise<(string | null)[][]> {
   const isZip = body.length > 3 && body[0] === 0x50 && body[1] === 0x4b && body[2] === 0x03 && body[3] === 0x04;
@@ -49,19 +35,7 @@ async function gridOf(body: Buffer): Promise<(string | null)[][]> {
       throw new AppError('import.invalid_file', { reason: (error as Error).message });
     }
   }
-  const book = new ExcelJS.Workbook();
-  try {
-    await book.xlsx.load(body as unknown as ArrayBuffer);
-  } catch (error) {
-    throw new AppError('import.invalid_file', { reason: (error as Error).message.slice(0, 200) });
-  }
-  const sheet = book.worksheets[0];
-  if (!sheet) throw new AppError('import.invalid_file', { reason: 'no sheet' });
-  const grid: (string | null)[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, number) => {
-    grid[number - 1] = Array.from({ length: row.cellCount }, (_, i) => cellText(row.getCell(i + 1).value));
-  });
-  return Array.from(grid, (row) => row ?? []);
+  return readGrid(body);
 }
 
 export function registerPublicationMetricsRoutes(app: HttpApp, service: PublicationMetricsService): void {

@@ -24,11 +24,13 @@ export async function workbook<T>(sheetName: string, columns: ExcelColumn<T>[], 
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-function cellText(value: ExcelJS.CellValue): string | null {
+/** What a cell says, as text (dates as yyyy-mm-dd, formulas by their result, links by their text or address). */
+export function cellText(value: ExcelJS.CellValue): string | null {
   if (value === null || value === undefined) return null;
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
     if ('text' in value && typeof value.text === 'string') return value.text;
+    if ('hyperlink' in value && typeof value.hyperlink === 'string') return value.hyperlink;
     if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
     return null;
@@ -37,11 +39,8 @@ function cellText(value: ExcelJS.CellValue): string | null {
   return text === '' ? null : text;
 }
 
-/**
- * Reads the first sheet: the header row names the columns (by header text or key, accents and case ignored),
- * each following non-empty row becomes `{row, values}` keyed by column key.
- */
-export async function readSheet<T>(buffer: Buffer, columns: ExcelColumn<T>[]) {
+/** The first sheet of an .xlsx; a file that is not one is `import.invalid_file`. */
+async function firstSheet(buffer: Buffer): Promise<ExcelJS.Worksheet> {
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(buffer as unknown as ArrayBuffer);
@@ -50,6 +49,25 @@ export async function readSheet<T>(buffer: Buffer, columns: ExcelColumn<T>[]) {
   }
   const sheet = book.worksheets[0];
   if (!sheet) throw new AppError('import.invalid_file', { reason: 'no sheet' });
+  return sheet;
+}
+
+/** The first sheet as rows of cell texts, row 1 first, for imports that find their columns by rules of their own. */
+export async function readGrid(buffer: Buffer): Promise<(string | null)[][]> {
+  const sheet = await firstSheet(buffer);
+  const grid: (string | null)[][] = [];
+  sheet.eachRow({ includeEmpty: true }, (row, number) => {
+    grid[number - 1] = Array.from({ length: row.cellCount }, (_, i) => cellText(row.getCell(i + 1).value));
+  });
+  return Array.from(grid, (row) => row ?? []);
+}
+
+/**
+ * Reads the first sheet: the header row names the columns (by header text or key, accents and case ignored),
+ * each following non-empty row becomes `{row, values}` keyed by column key.
+ */
+export async function readSheet<T>(buffer: Buffer, columns: ExcelColumn<T>[]) {
+  const sheet = await firstSheet(buffer);
   if (sheet.rowCount > MAX_IMPORT_ROWS + 1)
     throw new AppError('import.invalid_file', { reason: `more than ${MAX_IMPORT_ROWS} rows` });
   const norm = (s: string) => s.normalize('NFC').trim().toLowerCase();
