@@ -1,4 +1,19 @@
-// `npm run bench`: runs every benchmark and prints its figures (each compares against its own baseline).
+// `npm run bench` runs every benchmark; `npm run bench -- budget` (or `search`) runs one. Each prints its figures
+// and compares them against its own baseline measured in the same run.
+import { runBudgetBenchmark } from './budget.bench.js';
 import { runSearchBenchmark } from './search.bench.js';
 
-await runSearchBenchmark();
+const BENCHMARKS: Record<string, () => Promise<void>> = {
+  search: runSearchBenchmark,
+  budget: runBudgetBenchmark,
+};
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !(name in BENCHMARKS));
+if (unknown.length > 0) {
+  console.error(`Unknown benchmark: ${unknown.join(', ')}. Known: ${Object.keys(BENCHMARKS).join(', ')}.`);
+  process.exit(2);
+}
+for (const name of wanted.length > 0 ? wanted : Object.keys(BENCHMARKS)) {
+  await BENCHMARKS[name]!();
+}

@@ -2,7 +2,6 @@
 // the real service (scope filter, trigram-indexed folded text, Vietnamese collation, count), compared in the
 // same run against the same query without the trigram index (the baseline).
 import fs from 'node:fs/promises';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -12,6 +11,7 @@ import type { Actor } from '../apps/server/src/platform/actor.js';
 import { ensureDatabase, openDatabase } from '../apps/server/src/platform/db/client.js';
 import { startEmbeddedPostgres } from '../apps/server/src/platform/db/embedded.js';
 import { migrate } from '../apps/server/src/platform/db/migrate.js';
+import { freePort, median, p95 } from './support.js';
 
 const USERS = Number(process.env.BENCH_USERS ?? 100_000);
 const RUNS = 40;
@@ -20,18 +20,6 @@ const QUERY_CLASSES = {
   selective: ['u4242', 'u98765', 'dang ngoc trang', 'vo huu long', 'u31337'],
   broad: ['nguyen', 'tran', 'hoang', 'pham', 'thi'],
 };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)]!;
 
 export async function runSearchBenchmark(): Promise<void> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'loa-bench-'));

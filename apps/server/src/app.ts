@@ -21,6 +21,7 @@ import { registerWebApp } from './platform/http/static-web.js';
 import { registerAppraisalsRoutes } from './modules/appraisals/index.js';
 import { registerAgentsRoutes } from './modules/agents/index.js';
 import { registerPressOutletsRoutes } from './modules/press-outlets/index.js';
+import { registerPressContractsRoutes } from './modules/press-contracts/index.js';
 import { registerAuditRoutes } from './modules/audit/index.js';
 import { DEFAULT_LOGINS_PER_MINUTE, registerAuthRoutes } from './modules/auth/index.js';
 import { registerCalendarRoutes } from './modules/calendar/index.js';
@@ -39,6 +40,11 @@ import { registerEventExtrasRoutes, registerEventsRoutes } from './modules/event
 import { registerRestrictionsRoutes } from './modules/restrictions/index.js';
 import { registerFaqRoutes, registerFeedbackRoutes } from './modules/feedback/index.js';
 import { registerPressRequestsRoutes } from './modules/press-requests/index.js';
+import {
+  registerBudgetEntriesRoutes,
+  registerBudgetNormsRoutes,
+  registerBudgetRoutes,
+} from './modules/budget/index.js';
 import { registerTrainingRoutes } from './modules/training/index.js';
 import { registerStoriesRoutes } from './modules/stories/index.js';
 import { registerUsersRoutes } from './modules/users/index.js';
@@ -148,6 +154,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerStoriesRoutes(app, services.stories, services.storyMedia, services.files.maxBytes);
   registerAgentsRoutes(app, services.agents, services.agentsImport);
   registerPressOutletsRoutes(app, services.pressOutlets, services.pressImport);
+  registerPressContractsRoutes(app, services.pressContracts, services.pressContractDelivery);
   registerAppraisalsRoutes(app, services.appraisals, services.appraisalQueue);
   registerPublicationMetricsRoutes(app, services.publicationMetrics);
   registerPublicationsRoutes(app, services.publications, services.files.maxBytes);
@@ -171,6 +178,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     services.files.maxBytes,
   );
   registerEventExtrasRoutes(app, services.eventExtras, services.files.maxBytes);
+  registerBudgetRoutes(app, services.budget.years, services.budget.summary);
+  registerBudgetEntriesRoutes(app, services.budget.allocations, services.budget.expenditures);
+  registerBudgetNormsRoutes(app, services.budget.norms, services.budget.exceptions);
   if (options.webDist) await registerWebApp(app, options.webDist);
   return app;
 }

@@ -143,6 +143,8 @@ export async function bootstrap(services: Services, options: BootstrapOptions): 
   });
   // The regulations of the seed belong to the root and name central units: they need the org tree first.
   await services.regulations.seedRegulations2020(SYSTEM_ACTOR);
+  // The current fiscal year open and the spending norms of the seed (issue 6 §1).
+  await services.budget.years.seedBudget(SYSTEM_ACTOR);
   // Fresh tables have no planner statistics until autovacuum comes by; scoped lists were 25× slower without them.
   if (seededUnits > 0)
     await services.db.execute(sql`ANALYZE org_units, admin_units, admin_unit_merges, guidance_items, users`);

@@ -18,7 +18,24 @@ import {
   createPressOutletsService,
   pressOutletsRepository,
 } from './modules/press-outlets/index.js';
+import {
+  createPressContractDeliveryService,
+  createPressContractsService,
+  pressContractsRepository,
+} from './modules/press-contracts/index.js';
 import { auditRepository, createAuditService } from './modules/audit/index.js';
+import {
+  budgetLedgerRepository,
+  budgetQueriesRepository,
+  budgetRepository,
+  createAllocationsService,
+  createBudgetLedger,
+  createBudgetSummaryService,
+  createBudgetYearsService,
+  createExpendituresService,
+  createNormExceptionsService,
+  createNormsService,
+} from './modules/budget/index.js';
 import { authRepository, createAuthService, sessionCleanupJob } from './modules/auth/index.js';
 import {
   calendarRepository,
@@ -287,6 +304,7 @@ export function compose(db: Db, options: CompositionOptions) {
     repo: pressRequestsRepository,
     units: orgUnitsRepository,
     notify: notifications.notify,
+    media: pressOutletsRepository,
   });
   notifications.registerDeadlineSource(pressRequests.deadlineSource);
   const pressConferences = createPressConferencesService({
@@ -295,6 +313,7 @@ export function compose(db: Db, options: CompositionOptions) {
     people: pressRequestsRepository,
     units: orgUnitsRepository,
     files: files.internal,
+    media: pressOutletsRepository,
   });
   files.registerFileReferences({ table: 'press_conference_files', column: 'file_id' });
   const faq = createFaqService({
@@ -303,6 +322,38 @@ export function compose(db: Db, options: CompositionOptions) {
     units: orgUnitsRepository,
     lockFeedback: feedback.internal.lockVisible,
   });
+  // The budget's ledgers (issue 6 §1–§3); press contracts reserve and pay through `budgetLedger`.
+  const budgetLedger = createBudgetLedger({ repo: budgetLedgerRepository, recordAudit });
+  files.registerFileReferences({ table: 'budget_expenditure_files', column: 'file_id' });
+  const budgetUnits = { findUnit: budgetLedgerRepository.findUnit };
+  const budget = {
+    years: createBudgetYearsService({ ...base, repo: budgetRepository, units: budgetUnits }),
+    allocations: createAllocationsService({
+      ...base,
+      ledger: budgetLedgerRepository,
+      queries: budgetQueriesRepository,
+    }),
+    expenditures: createExpendituresService({ ...base, ledger: budgetLedger, queries: budgetQueriesRepository }),
+    norms: createNormsService({ ...base, repo: budgetRepository }),
+    exceptions: createNormExceptionsService({
+      ...base,
+      repo: budgetRepository,
+      units: budgetUnits,
+      ledger: budgetLedger,
+      notify: notifications.notify,
+    }),
+    summary: createBudgetSummaryService({
+      db,
+      repo: budgetRepository,
+      units: budgetUnits,
+      queries: budgetQueriesRepository,
+    }),
+  };
+  const pressContractDeps = { ...base, repo: pressContractsRepository, ledger: budgetLedger, files: files.internal };
+  files.registerFileReferences(
+    { table: 'press_contract_files', column: 'file_id' },
+    { table: 'press_contract_acceptances', column: 'minutes_file_id' },
+  );
   const plans = createPlansService({ ...base, repo: plansRepository, notify: notifications.notify });
   for (const [metric, source] of events.progressSources()) plans.registerProgressSource(metric, source);
   const publicationMetrics = createPublicationMetricsService({ ...publicationDeps, readable: publications.readable });
@@ -381,6 +432,10 @@ export function compose(db: Db, options: CompositionOptions) {
     trainingMaterials,
     trainingCertificates: createTrainingCertificatesService(trainingDeps),
     trainingImport: createTrainingImportService(trainingDeps),
+    budgetLedger,
+    budget,
+    pressContracts: createPressContractsService(pressContractDeps),
+    pressContractDelivery: createPressContractDeliveryService(pressContractDeps),
     sharing: createSharingService({
       ...base,
       repo: sharingRepository,

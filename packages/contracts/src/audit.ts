@@ -96,6 +96,18 @@ export const AUDIT_ACTION_LABELS: Labels = {
   issue_certificate: { vi: 'Cấp giấy chứng nhận', en: 'Issue certificate' },
   link_item: { vi: 'Liên kết mục', en: 'Link item' },
   unlink_item: { vi: 'Bỏ liên kết mục', en: 'Unlink item' },
+  sign: { vi: 'Ký', en: 'Sign' },
+  complete: { vi: 'Hoàn thành', en: 'Complete' },
+  terminate: { vi: 'Chấm dứt', en: 'Terminate' },
+  pay: { vi: 'Thanh toán', en: 'Pay' },
+  record_acceptance: { vi: 'Nghiệm thu', en: 'Record acceptance' },
+  open_year: { vi: 'Mở năm ngân sách', en: 'Open fiscal year' },
+  close_year: { vi: 'Khóa sổ năm ngân sách', en: 'Close fiscal year' },
+  reverse: { vi: 'Bút toán điều chỉnh giảm', en: 'Reverse' },
+  commit: { vi: 'Cam kết kinh phí', en: 'Commit budget' },
+  release: { vi: 'Giải phóng kinh phí cam kết', en: 'Release commitment' },
+  request: { vi: 'Đề nghị', en: 'Request' },
+  reject: { vi: 'Không phê duyệt', en: 'Reject' },
 };
 
 export const AUDIT_ENTITY_LABELS: Labels = {
@@ -131,6 +143,15 @@ export const AUDIT_ENTITY_LABELS: Labels = {
   restriction: { vi: 'Hạn chế truyền thông trực tiếp', en: 'Direct communication restriction' },
   training_course: { vi: 'Lớp tập huấn', en: 'Training course' },
   campaign: { vi: 'Chiến dịch truyền thông', en: 'Communication campaign' },
+  press_contract: { vi: 'Hợp đồng báo chí', en: 'Press contract' },
+  press_contract_deliverable: { vi: 'Hạng mục hợp đồng báo chí', en: 'Press contract deliverable' },
+  budget_fiscal_year: { vi: 'Năm ngân sách', en: 'Fiscal year' },
+  budget_estimate: { vi: 'Dự toán kinh phí', en: 'Budget estimate' },
+  budget_allocation: { vi: 'Phân bổ kinh phí', en: 'Budget allocation' },
+  budget_expenditure: { vi: 'Khoản chi', en: 'Expenditure' },
+  budget_commitment: { vi: 'Cam kết kinh phí hợp đồng', en: 'Contract commitment' },
+  budget_norm: { vi: 'Định mức chi', en: 'Spending norm' },
+  budget_norm_exception: { vi: 'Đề nghị chi vượt định mức', en: 'Over-norm request' },
 };
 
 /** The label of an audit action or entity type in `locale`, or the code itself when none is known. */

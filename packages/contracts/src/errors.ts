@@ -258,6 +258,11 @@ export const ERRORS = {
     vi: 'Số liệu bất thường, cần xác nhận lại',
     en: 'The figures look implausible; confirm them to save',
   },
+  'press.media_link': {
+    status: 422,
+    vi: 'Cơ quan báo chí hoặc người liên hệ không khớp với cơ sở dữ liệu báo chí',
+    en: 'The outlet or contact does not match the media database',
+  },
   'event.invalid_transition': {
     status: 409,
     vi: 'Không thể chuyển sự kiện sang trạng thái này',
@@ -337,6 +342,77 @@ export const ERRORS = {
     status: 409,
     vi: 'Chiến dịch đã kết thúc, không thể thay đổi',
     en: 'The campaign is closed and cannot change',
+  },
+  'press_contract.invalid_transition': {
+    status: 409,
+    vi: 'Hợp đồng đang ở trạng thái "{status}", không thể thực hiện thao tác này',
+    en: 'The contract is "{status}"; this action is not possible now',
+  },
+  'press_contract.over_value': {
+    status: 422,
+    vi: 'Tổng số đã thanh toán vượt giá trị hợp đồng; cần nêu lý do',
+    en: 'The total paid would exceed the value of the contract; a reason is required',
+  },
+  'press_contract.over_delivered': {
+    status: 422,
+    vi: 'Số lượng nghiệm thu vượt số đã thực hiện; cần nêu lý do',
+    en: 'The accepted quantity would exceed what was delivered; a reason is required',
+  },
+  'press_contract.link_accepted': {
+    status: 409,
+    vi: 'Bài đăng phát này đã được nghiệm thu, không thể gỡ khỏi hợp đồng',
+    en: 'This publication has been accepted and can no longer be unlinked',
+  },
+  'press_contract.deliverable_in_use': {
+    status: 409,
+    vi: 'Hạng mục đã có bài đăng phát hoặc nghiệm thu, không thể xóa',
+    en: 'The deliverable has publications or acceptances and cannot be deleted',
+  },
+  'budget.insufficient': {
+    status: 409,
+    vi: 'Không đủ kinh phí: số còn lại là {remaining}',
+    en: 'Not enough budget: {remaining} remains',
+  },
+  'budget.year_closed': {
+    status: 409,
+    vi: 'Năm ngân sách {year} chưa mở hoặc đã khóa sổ',
+    en: 'Fiscal year {year} is not open or has been closed',
+  },
+  'budget.year_exists': { status: 409, vi: 'Năm ngân sách {year} đã có', en: 'Fiscal year {year} already exists' },
+  'budget.over_norm': {
+    status: 422,
+    vi: 'Vượt định mức chi (tối đa {limit}): cần lãnh đạo phê duyệt chi vượt định mức',
+    en: 'Above the spending norm (at most {limit}): a leader must approve an exception',
+  },
+  'budget.not_over_norm': {
+    status: 409,
+    vi: 'Khoản chi không vượt định mức, không cần phê duyệt ngoại lệ',
+    en: 'The amount is within the norm; no exception is needed',
+  },
+  'budget.already_reversed': {
+    status: 409,
+    vi: 'Bút toán này đã được điều chỉnh giảm',
+    en: 'This entry has already been reversed',
+  },
+  'budget.not_reversible': {
+    status: 409,
+    vi: 'Không thể điều chỉnh giảm một bút toán điều chỉnh',
+    en: 'A reversing entry cannot itself be reversed',
+  },
+  'budget.history_immutable': {
+    status: 409,
+    vi: 'Không được sửa hoặc xóa bút toán ngân sách; hãy lập bút toán điều chỉnh',
+    en: 'Budget entries are never edited or deleted; record a reversing entry',
+  },
+  'budget.exception_decided': {
+    status: 409,
+    vi: 'Đề nghị chi vượt định mức đã được quyết định',
+    en: 'The exception request has already been decided',
+  },
+  'budget.self_decision': {
+    status: 403,
+    vi: 'Người đề nghị không được tự phê duyệt',
+    en: 'The requester cannot decide their own request',
   },
   internal: { status: 500, vi: 'Lỗi hệ thống, vui lòng thử lại sau', en: 'Internal error; please try again later' },
   'service.unavailable': {
@@ -509,6 +585,43 @@ export const FIELD_MESSAGES = {
     vi: 'Đường liên kết phải là địa chỉ http:// hoặc https://',
     en: 'The link must be an http:// or https:// address',
   },
+  'validation.invalid_amount': {
+    vi: 'Số tiền phải là số nguyên dương tính bằng đồng',
+    en: 'The amount must be a positive whole number of đồng',
+  },
+  'validation.invalid_year': { vi: 'Năm ngân sách không hợp lệ', en: 'Not a valid fiscal year' },
+  'validation.invalid_quantity': {
+    vi: 'Số lượng phải là số nguyên dương',
+    en: 'The quantity must be a positive whole number',
+  },
+  'validation.budget_insufficient': {
+    vi: 'Vượt số kinh phí còn lại ({remaining})',
+    en: 'More than the remaining budget ({remaining})',
+  },
+  'validation.budget_over_norm': {
+    vi: 'Vượt định mức (tối đa {limit})',
+    en: 'Above the norm (at most {limit})',
+  },
+  'validation.budget_norm_not_applicable': {
+    vi: 'Định mức {code} không áp dụng cho nội dung chi hoặc ngày chi này',
+    en: 'Norm {code} does not apply to this category or day',
+  },
+  'validation.budget_not_direct_child': {
+    vi: 'Chỉ phân bổ cho đơn vị trực thuộc trực tiếp',
+    en: 'Allocations go to a direct child unit only',
+  },
+  'validation.budget_source_required': {
+    vi: 'Cần nguồn kinh phí khi giao dự toán cho cấp cao nhất',
+    en: 'The funding source is required for an appropriation to the root',
+  },
+  'validation.budget_contract_payment': {
+    vi: 'Thanh toán hợp đồng báo chí được ghi nhận tại trang của hợp đồng',
+    en: 'Payments on a press contract are recorded on the contract’s page',
+  },
+  'validation.budget_year_mismatch': {
+    vi: 'Ngày không thuộc năm ngân sách {year}',
+    en: 'The day is not in fiscal year {year}',
+  },
   'validation.not_integer': { vi: 'Phải là số nguyên', en: 'Must be a whole number' },
   'validation.negative': { vi: 'Không được là số âm', en: 'Must not be negative' },
   'validation.invalid_phone': {
@@ -658,6 +771,10 @@ export const FIELD_MESSAGES = {
     vi: 'Đơn vị chủ trì phải thuộc phạm vi của bạn',
     en: 'The host unit must be in your scope',
   },
+  'press.contact_outlet': {
+    vi: 'Người liên hệ phải thuộc cơ quan báo chí đã chọn',
+    en: 'The contact must belong to the chosen outlet',
+  },
   'training.course_too_long': {
     vi: 'Một lớp tập huấn kéo dài tối đa 31 ngày',
     en: 'A course may last at most 31 days',
@@ -722,6 +839,38 @@ export const FIELD_MESSAGES = {
   'password.same_as_current': {
     vi: 'Mật khẩu mới phải khác mật khẩu hiện tại',
     en: 'The new password must differ from the current one',
+  },
+  'validation.end_before_start': {
+    vi: 'Ngày kết thúc không được trước ngày bắt đầu',
+    en: 'The end day must not be before the start day',
+  },
+  'press_contract.over_value': {
+    vi: 'Đã thanh toán {paid}, giá trị hợp đồng {value}: khoản này vượt giá trị; nêu lý do nếu vẫn chi',
+    en: 'Paid {paid} of a value of {value}: this payment goes beyond it; give a reason to pay anyway',
+  },
+  'press_contract.over_delivered': {
+    vi: 'Đã thực hiện {delivered}, đã nghiệm thu {accepted}: vượt số đã thực hiện; nêu lý do nếu vẫn nghiệm thu',
+    en: 'Delivered {delivered}, accepted {accepted}: beyond what was delivered; give a reason to accept anyway',
+  },
+  'press_contract.outlet_out_of_scope': {
+    vi: 'Cơ quan báo chí phải thuộc danh sách của đơn vị ký hoặc danh sách toàn quốc',
+    en: 'The outlet must be kept by the signing unit or be on the national list',
+  },
+  'press_contract.duplicate_number': {
+    vi: 'Đơn vị đã có hợp đồng số này',
+    en: 'The signing unit already has a contract with this number',
+  },
+  'press_contract.publication_linked': {
+    vi: 'Bài đăng phát này đã được tính cho hợp đồng',
+    en: 'This publication already counts for the contract',
+  },
+  'press_contract.publication_outside_period': {
+    vi: 'Bài đăng phát ngoài thời hạn hợp đồng ({from} – {to})',
+    en: 'The publication is outside the contract period ({from} – {to})',
+  },
+  'press_contract.year_outside_period': {
+    vi: 'Năm ngân sách phải nằm trong thời hạn hợp đồng',
+    en: 'The fiscal year must lie within the contract period',
   },
 } as const satisfies Record<string, { vi: string; en: string }>;
 

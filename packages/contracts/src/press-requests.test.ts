@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   isPressRequestOverdue,
   mayApprovePressAnswer,
+  pressContactEntry,
   pressRequestTransition,
   ZCoverage,
   ZCreatePressRequest,
+  ZInvitee,
 } from './press-requests.js';
 
 describe('press request status machine', () => {
@@ -89,5 +91,53 @@ describe('overdue and input', () => {
     const row = { outletName: 'VnExpress', publishedOn: '2026-03-11' };
     expect(ZCoverage.safeParse({ ...row, url: 'https://vnexpress.net/a' }).success).toBe(true);
     expect(ZCoverage.safeParse({ ...row, url: 'javascript:alert(1)' }).success).toBe(false);
+  });
+});
+
+describe('links to the media database', () => {
+  const outletId = '7b0e2a44-8a38-4c3f-9a51-2f1f0f5d6a01';
+  const contactId = '7b0e2a44-8a38-4c3f-9a51-2f1f0f5d6a02';
+  const request = {
+    outletName: 'Báo Lao Động',
+    journalistName: 'Trần Thị Phóng Viên',
+    topic: 'Chậm đóng BHXH',
+    questions: 'Biện pháp xử lý?',
+    receivedAt: '2026-03-02T01:00:00Z',
+    deadline: '2026-03-04T01:00:00Z',
+  };
+
+  it('keeps free text possible and takes an outlet with or without its contact', () => {
+    expect(ZCreatePressRequest.parse(request)).toMatchObject({ outletId: null, contactId: null });
+    expect(ZCreatePressRequest.parse({ ...request, outletId, contactId })).toMatchObject({ outletId, contactId });
+    expect(ZCreatePressRequest.safeParse({ ...request, outletId }).success).toBe(true);
+  });
+
+  it('refuses a contact without its outlet, on contactId', () => {
+    const result = ZCreatePressRequest.safeParse({ ...request, contactId });
+    expect(result.error?.issues.map((i) => `${i.path.join('.')}:${i.message}`)).toEqual([
+      'contactId:press.contact_outlet',
+    ]);
+    expect(ZInvitee.safeParse({ outletName: 'VTV', contactId }).error?.issues[0]?.path).toEqual(['contactId']);
+    expect(ZInvitee.parse({ outletName: 'VTV' })).toEqual({
+      outletName: 'VTV',
+      personName: '',
+      outletId: null,
+      contactId: null,
+    });
+  });
+
+  it('logs an answer by its channel and a refusal as e-mail', () => {
+    const topic = { topic: ' Chậm đóng BHXH ' };
+    const channels = (['email', 'phone', 'interview', 'press_conference', 'written'] as const).map(
+      (channel) => pressContactEntry(topic, { action: 'answer', channel }).channel,
+    );
+    expect(channels).toEqual(['email', 'call', 'meeting', 'meeting', 'email']);
+    expect(pressContactEntry(topic, { action: 'answer', channel: 'phone' }).summary).toBe(
+      'Trả lời yêu cầu: Chậm đóng BHXH',
+    );
+    expect(pressContactEntry(topic, { action: 'decline' })).toEqual({
+      channel: 'email',
+      summary: 'Từ chối yêu cầu: Chậm đóng BHXH',
+    });
   });
 });

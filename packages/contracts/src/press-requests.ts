@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZId, ZListQuery } from './common.js';
 import { ZStoredFile } from './files.js';
+import type { TContactChannel } from './press-outlets.js';
 import { ZUnitRef } from './regulations.js';
 
 /**
@@ -84,6 +85,9 @@ export type TPersonRef = z.infer<typeof ZPersonRef>;
 export const ZPressRequest = z.object({
   id: ZId,
   outletName: z.string(),
+  /** The outlet and the journalist in the media database, when the request came from them. */
+  outletId: ZId.nullable(),
+  contactId: ZId.nullable(),
   journalistName: z.string(),
   journalistPhone: z.string(),
   journalistEmail: z.string(),
@@ -131,6 +135,9 @@ export const ZPressRequestListQuery = ZListQuery.extend({
   /** Received by or routed to this unit or its subtree. */
   unitId: ZId.optional(),
   overdue: z.enum(['true', 'false']).optional(),
+  /** Requests from this outlet / journalist of the media database. */
+  outletId: ZId.optional(),
+  contactId: ZId.optional(),
   from: ZDate.optional(),
   to: ZDate.optional(),
 });
@@ -139,6 +146,9 @@ export type TPressRequestListQuery = z.infer<typeof ZPressRequestListQuery>;
 export const ZCreatePressRequest = z
   .strictObject({
     outletName: requiredText(300),
+    /** Chosen in the media database; the names above stay as received. A contact must be of that outlet. */
+    outletId: ZId.nullable().default(null),
+    contactId: ZId.nullable().default(null),
     journalistName: requiredText(200),
     journalistPhone: optionalText(40),
     journalistEmail: z.union([z.literal(''), z.email({ message: 'validation.invalid_email' })]).default(''),
@@ -150,6 +160,10 @@ export const ZCreatePressRequest = z
   .refine((r) => new Date(r.deadline) > new Date(r.receivedAt), {
     path: ['deadline'],
     message: 'press.deadline_before_received',
+  })
+  .refine((r) => r.contactId === null || r.outletId !== null, {
+    path: ['contactId'],
+    message: 'press.contact_outlet',
   });
 export type TCreatePressRequest = z.infer<typeof ZCreatePressRequest>;
 
@@ -176,6 +190,28 @@ export type TSendPressAnswer = z.infer<typeof ZSendPressAnswer>;
 export const ZDeclinePressRequest = z.strictObject({ reason: requiredText(5000), version: ZVersion });
 export type TDeclinePressRequest = z.infer<typeof ZDeclinePressRequest>;
 
+const CONTACT_CHANNEL_OF_ANSWER: Record<TAnswerChannel, TContactChannel> = {
+  email: 'email',
+  phone: 'call',
+  interview: 'meeting',
+  press_conference: 'meeting',
+  written: 'email',
+};
+
+/**
+ * The entry appended to the journalist's contact history when their request is closed: answered by its channel, or
+ * declined (the refusal goes back in writing, as e-mail).
+ */
+export function pressContactEntry(
+  request: { topic: string },
+  outcome: { action: 'answer'; channel: TAnswerChannel } | { action: 'decline' },
+): { channel: TContactChannel; summary: string } {
+  const topic = request.topic.trim();
+  return outcome.action === 'answer'
+    ? { channel: CONTACT_CHANNEL_OF_ANSWER[outcome.channel], summary: `Trả lời yêu cầu: ${topic}` }
+    : { channel: 'email', summary: `Từ chối yêu cầu: ${topic}` };
+}
+
 /** Press conferences (hội nghị cung cấp thông tin cho báo chí). */
 export const PRESS_CONFERENCE_STATUSES = ['planned', 'held', 'cancelled'] as const;
 export const ZPressConferenceStatus = z.enum(PRESS_CONFERENCE_STATUSES, { message: 'validation.invalid_value' });
@@ -186,7 +222,18 @@ export const PRESS_CONFERENCE_STATUS_LABELS: Record<TPressConferenceStatus, { vi
   cancelled: { vi: 'Đã hủy', en: 'Cancelled' },
 };
 
-export const ZInvitee = z.strictObject({ outletName: requiredText(300), personName: optionalText(200) });
+/** Invitees and coverage name the outlet as text, and may link it (and the journalist) to the media database. */
+export const ZInvitee = z
+  .strictObject({
+    outletName: requiredText(300),
+    personName: optionalText(200),
+    outletId: ZId.nullable().default(null),
+    contactId: ZId.nullable().default(null),
+  })
+  .refine((r) => r.contactId === null || r.outletId !== null, {
+    path: ['contactId'],
+    message: 'press.contact_outlet',
+  });
 export type TInvitee = z.infer<typeof ZInvitee>;
 
 export const ZCoverage = z.strictObject({
@@ -194,6 +241,7 @@ export const ZCoverage = z.strictObject({
   outletName: requiredText(300),
   publishedOn: ZDate,
   publicationId: ZId.nullable().default(null),
+  outletId: ZId.nullable().default(null),
 });
 export type TCoverage = z.infer<typeof ZCoverage>;
 

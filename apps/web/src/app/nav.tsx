@@ -15,6 +15,8 @@ import { MessageOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 import { RocketOutlined } from '@ant-design/icons';
 import { AudioOutlined, SoundOutlined } from '@ant-design/icons';
 import { ReadOutlined } from '@ant-design/icons';
+import { WalletOutlined } from '@ant-design/icons';
+import { FileDoneOutlined } from '@ant-design/icons';
 import type { TRole } from '@loa/contracts';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { MessageKey } from './i18n/i18n';
@@ -189,6 +191,16 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     ),
   },
   {
+    key: 'press-contracts',
+    path: '/press/contracts',
+    labelKey: 'nav.pressContracts',
+    descriptionKey: 'home.card.pressContracts',
+    icon: <FileDoneOutlined />,
+    page: lazy(() =>
+      import('../modules/press-contracts/press-contracts-page').then((m) => ({ default: m.PressContractsPage })),
+    ),
+  },
+  {
     key: 'training',
     path: '/training',
     labelKey: 'nav.training',
@@ -257,6 +269,14 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     page: lazy(() =>
       import('../modules/press-requests/press-conferences-page').then((m) => ({ default: m.PressConferencesPage })),
     ),
+  },
+  {
+    key: 'budget',
+    path: '/budget',
+    labelKey: 'nav.budget',
+    descriptionKey: 'home.card.budget',
+    icon: <WalletOutlined />,
+    page: lazy(() => import('../modules/budget/budget-page').then((m) => ({ default: m.BudgetPage }))),
   },
   {
     key: 'notifications',

@@ -28,6 +28,13 @@ const PressRequestDetailPage = lazy(() =>
   import('../modules/press-requests/press-request-detail-page').then((m) => ({ default: m.PressRequestDetailPage })),
 );
 
+const PressContractPage = lazy(() =>
+  import('../modules/press-contracts/press-contract-page').then((m) => ({ default: m.PressContractPage })),
+);
+const ExpenditurePage = lazy(() =>
+  import('../modules/budget/expenditure-page').then((m) => ({ default: m.ExpenditurePage })),
+);
+
 function lazyPage(Page: LazyExoticComponent<ComponentType>) {
   return (
     <Suspense fallback={<PageFallback />}>
@@ -57,6 +64,8 @@ const router = createBrowserRouter([
           { path: '/training/:id', element: lazyPage(CoursePage) },
           { path: '/feedback/:id', element: lazyPage(FeedbackDetailPage) },
           { path: '/press/requests/:id', element: lazyPage(PressRequestDetailPage) },
+          { path: '/press/contracts/:id', element: lazyPage(PressContractPage) },
+          { path: '/budget/expenditures/:id', element: lazyPage(ExpenditurePage) },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

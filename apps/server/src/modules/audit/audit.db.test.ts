@@ -59,7 +59,13 @@ describe('audit routes', () => {
 
     it('filters by entity type and action', async () => {
       const seeds = await list(admin, 'action=seed');
-      expect(seeds.items.map((e) => e.entityType).sort()).toEqual(['guidance_year', 'org_unit', 'regulation']);
+      expect(seeds.items.map((e) => e.entityType).sort()).toEqual([
+        'budget_fiscal_year',
+        'budget_norm',
+        'guidance_year',
+        'org_unit',
+        'regulation',
+      ]);
       const guidance = await list(admin, 'entityType=guidance_year');
       expect(guidance.items).toEqual([
         expect.objectContaining({ action: 'seed', entityId: '2020', actorId: null, actorName: 'Hệ thống' }),

@@ -19,7 +19,7 @@ import type { AuthService } from './auth.service.js';
 const tags = ['auth'];
 
 /**
- * Login attempts per client address and minute. A whole office often reaches Loa from one address, so this is
+ * Login attempts (and password changes) per client address and minute. A whole office often reaches Loa from one address, so this is
  * set per deployment (LOA_LOGINS_PER_MINUTE); the per-account lockout guards each password on its own.
  */
 export const DEFAULT_LOGINS_PER_MINUTE = 20;
@@ -96,7 +96,9 @@ export function registerAuthRoutes(
   app.post(
     '/api/me/password',
     {
-      config: { allowWhilePasswordChange: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
+      // Password changes check the current password: the same per-address budget as logins (new users of a whole
+      // office change their first password through one gateway).
+      config: { allowWhilePasswordChange: true, rateLimit: { max: options.loginsPerMinute, timeWindow: '1 minute' } },
       schema: { tags: ['me'], summary: 'Change my password (ends my other sessions)', body: ZChangePasswordRequest },
     },
     async (request, reply) => {

@@ -1,6 +1,8 @@
 import type { Readable } from 'node:stream';
 import type {
+  TCoverage,
   TCreatePressConference,
+  TInvitee,
   TPage,
   TPressConference,
   TPressConferenceListQuery,
@@ -15,6 +17,7 @@ import { AppError, fieldError, forbidden, notFound } from '../../platform/errors
 import { toStoredFile, type FilesService, type Upload } from '../files/index.js';
 import type { UnitLookup } from '../org-units/index.js';
 import type { ConferenceChanges, ConferenceRow, PressConferencesRepository } from './press-conferences.repository.js';
+import { assertMediaLink, type PressMedia } from './press-media.service.js';
 import { pressPolicy } from './press-requests.policy.js';
 import type { PressRequestsRepository } from './press-requests.repository.js';
 
@@ -26,6 +29,8 @@ export interface PressConferencesDeps {
   recordAudit: RecordAudit;
   units: UnitLookup;
   files: Pick<FilesService['internal'], 'storeThen' | 'open' | 'findByIds'>;
+  /** The media database the invitees and coverage rows may link to. */
+  media: PressMedia;
 }
 
 export type PressConferencesService = ReturnType<typeof createPressConferencesService>;
@@ -66,6 +71,14 @@ export function createPressConferencesService(deps: PressConferencesDeps) {
     if (index >= 0) throw fieldError(`spokespersonIds.${index}`, 'press.spokesperson');
   }
 
+  /** Each linked invitee or coverage row names an outlet in the actor's scope, and a contact of that outlet. */
+  async function assertMedia(tx: Executor, actor: Actor, input: { invitees?: TInvitee[]; coverage?: TCoverage[] }) {
+    for (const [i, row] of (input.invitees ?? []).entries())
+      await assertMediaLink(tx, deps.media, actor, row, `invitees.${i}.`);
+    for (const [i, row] of (input.coverage ?? []).entries())
+      await assertMediaLink(tx, deps.media, actor, { outletId: row.outletId, contactId: null }, `coverage.${i}.`);
+  }
+
   async function view(tx: Executor, actor: Actor, row: ConferenceRow): Promise<TPressConference> {
     const names = await deps.people.usersByIds(tx, row.spokespersonIds);
     const fileIds = await repo.materials(tx, row.id);
@@ -77,8 +90,9 @@ export function createPressConferencesService(deps: PressConferencesDeps) {
       place: row.place,
       hostUnit: { id: row.hostUnitId, code: row.hostUnitCode, name: row.hostUnitName },
       spokespersons: row.spokespersonIds.map((id) => ({ id, name: names.get(id) ?? '' })),
-      invitees: row.invitees,
-      coverage: row.coverage,
+      // Rows stored before the media links (0026) carry no ids.
+      invitees: row.invitees.map((r) => ({ ...r, outletId: r.outletId ?? null, contactId: r.contactId ?? null })),
+      coverage: row.coverage.map((r) => ({ ...r, outletId: r.outletId ?? null })),
       materials: fileIds.flatMap((id) => stored.get(id) ?? []),
       status: row.status as TPressConferenceStatus,
       canEdit: canEdit(actor, row),
@@ -124,6 +138,7 @@ export function createPressConferencesService(deps: PressConferencesDeps) {
         const unit = unitId ? await units.findById(tx, unitId) : null;
         if (!unit || !inScope(actor, unit.path)) throw fieldError('hostUnitId', 'press.host_unit');
         await assertPeople(tx, input.spokespersonIds);
+        await assertMedia(tx, actor, input);
         const id = await repo.insert(tx, {
           title: input.title,
           heldAt: new Date(input.heldAt),
@@ -145,6 +160,7 @@ export function createPressConferencesService(deps: PressConferencesDeps) {
       return runInTransaction(async (tx) => {
         const before = await editable(tx, actor, id, true);
         if (input.spokespersonIds) await assertPeople(tx, input.spokespersonIds);
+        await assertMedia(tx, actor, input);
         const { version, heldAt, ...rest } = input;
         const changes: ConferenceChanges = { ...rest, ...(heldAt ? { heldAt: new Date(heldAt) } : {}) };
         if (!(await repo.update(tx, id, version, changes))) throw new AppError('conflict.version');

@@ -9,6 +9,8 @@ import {
 export interface PressRequestRow {
   id: string;
   outletName: string;
+  outletId: string | null;
+  contactId: string | null;
   journalistName: string;
   journalistPhone: string;
   journalistEmail: string;
@@ -51,6 +53,8 @@ export function toPressRequest(row: PressRequestRow, now: Date): TPressRequest {
   return {
     id: row.id,
     outletName: row.outletName,
+    outletId: row.outletId,
+    contactId: row.contactId,
     journalistName: row.journalistName,
     journalistPhone: row.journalistPhone,
     journalistEmail: row.journalistEmail,
@@ -75,6 +79,8 @@ export function toPressRequest(row: PressRequestRow, now: Date): TPressRequest {
 
 export const snapshot = (row: PressRequestRow) => ({
   outletName: row.outletName,
+  outletId: row.outletId,
+  contactId: row.contactId,
   journalistName: row.journalistName,
   topic: row.topic,
   status: row.status,

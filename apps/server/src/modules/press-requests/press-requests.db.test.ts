@@ -276,6 +276,7 @@ describe('press conferences', () => {
         outletName: 'Báo Nhân Dân',
         publishedOn: '2026-04-01',
         publicationId: null,
+        outletId: null,
       },
     ]);
     // The spokesperson reads it; a province does not, nor its materials.

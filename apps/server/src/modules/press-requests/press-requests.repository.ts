@@ -62,6 +62,8 @@ function filters(query: TPressRequestListQuery, visible: Visibility, now: Date):
     ),
     matchesSearch(query.q, pressRequests.searchText),
     query.status ? eq(pressRequests.status, query.status) : undefined,
+    query.outletId ? eq(pressRequests.outletId, query.outletId) : undefined,
+    query.contactId ? eq(pressRequests.contactId, query.contactId) : undefined,
     query.unitId
       ? sql`(${receiving.path} LIKE (SELECT path FROM org_units WHERE id = ${query.unitId}) || '%'
           OR ${owning.path} LIKE (SELECT path FROM org_units WHERE id = ${query.unitId}) || '%')`

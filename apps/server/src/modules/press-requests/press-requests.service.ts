@@ -22,6 +22,7 @@ import type { Executor, RunInTransaction, Tx } from '../../platform/db/transacti
 import { AppError, fieldError, forbidden, notFound } from '../../platform/errors.js';
 import type { DeadlineSource, DueItem, NotifyInput } from '../notifications/index.js';
 import type { UnitLookup } from '../org-units/index.js';
+import { assertMediaLink, logPressContact, type PressMedia } from './press-media.service.js';
 import { pressNotice, pressRecipients, vnDay } from './press-notices.js';
 import { snapshot, toPressRequest } from './press-request-view.js';
 import { pressPolicy, RECEIVING_CODE, type PressPlace } from './press-requests.policy.js';
@@ -34,6 +35,8 @@ export interface PressRequestsDeps {
   recordAudit: RecordAudit;
   units: UnitLookup;
   notify: (tx: Tx, actor: Actor, input: NotifyInput) => Promise<number>;
+  /** The media database: the outlet and journalist a request links to, and their contact history. */
+  media: PressMedia;
   /** The clock (tests move it); defaults to now. */
   now?: () => Date;
 }
@@ -194,8 +197,11 @@ export function createPressRequestsService(deps: PressRequestsDeps) {
         const unit = actor.orgUnitId ? await units.findById(tx, actor.orgUnitId) : null;
         if (!unit || !(unit.kind === 'province' || unit.kind === 'press_office' || unit.code === RECEIVING_CODE))
           throw new AppError('validation.failed', {}, [{ field: 'outletName', code: 'press.receiver' }]);
+        await assertMediaLink(tx, deps.media, actor, input);
         const id = await repo.insert(tx, {
           outletName: input.outletName,
+          outletId: input.outletId,
+          contactId: input.contactId,
           journalistName: input.journalistName,
           journalistPhone: input.journalistPhone,
           journalistEmail: input.journalistEmail,
@@ -304,6 +310,7 @@ export function createPressRequestsService(deps: PressRequestsDeps) {
     send(actor: Actor, id: string, input: TSendPressAnswer) {
       return act(actor, id, 'answer', async (tx, before, status) => {
         if (input.sentOn < vnDay(before.receivedAt)) throw fieldError('sentOn', 'press.sent_before_received');
+        await logPressContact(tx, deps, actor, before, { action: 'answer', channel: input.channel }, input.sentOn);
         return record(
           tx,
           actor,
@@ -317,9 +324,18 @@ export function createPressRequestsService(deps: PressRequestsDeps) {
     },
 
     decline(actor: Actor, id: string, input: TDeclinePressRequest) {
-      return act(actor, id, 'decline', (tx, before, status) =>
-        record(tx, actor, before, input.version, 'decline', { status, declineReason: input.reason }, input.reason),
-      );
+      return act(actor, id, 'decline', async (tx, before, status) => {
+        await logPressContact(tx, deps, actor, before, { action: 'decline' }, vnDay(now()));
+        return record(
+          tx,
+          actor,
+          before,
+          input.version,
+          'decline',
+          { status, declineReason: input.reason },
+          input.reason,
+        );
+      });
     },
 
     /** People who may be designated spokesperson (leaders and officers), for the picker. */

@@ -6,6 +6,9 @@ import type { TCoverage, TInvitee } from '@loa/contracts';
 export const pressRequests = pgTable('press_requests', {
   id: uuid('id').primaryKey().defaultRandom(),
   outletName: text('outlet_name').notNull(),
+  /** The outlet and journalist in the media database (0026). */
+  outletId: uuid('outlet_id'),
+  contactId: uuid('contact_id'),
   journalistName: text('journalist_name').notNull(),
   journalistPhone: text('journalist_phone').notNull().default(''),
   journalistEmail: text('journalist_email').notNull().default(''),

@@ -66,7 +66,28 @@ const RESOURCE_NAMES: Record<string, { vi: string; en: string }> = {
   training_course: { vi: 'lớp tập huấn', en: 'Training course' },
   trainee: { vi: 'học viên', en: 'Trainee' },
   training_material: { vi: 'tài liệu tập huấn', en: 'Training material' },
+  budget_allocation: { vi: 'khoản phân bổ kinh phí', en: 'Allocation' },
+  budget_expenditure: { vi: 'khoản chi', en: 'Expenditure' },
+  budget_norm: { vi: 'định mức chi', en: 'Spending norm' },
+  budget_norm_exception: { vi: 'đề nghị chi vượt định mức', en: 'Over-norm request' },
+  agent: { vi: 'đại lý thu', en: 'Collection agent' },
+  campaign: { vi: 'chiến dịch', en: 'Campaign' },
+  campaign_link: { vi: 'liên kết của chiến dịch', en: 'Campaign link' },
+  feedback: { vi: 'ý kiến phản ánh', en: 'Feedback' },
+  faq_entry: { vi: 'câu hỏi – trả lời', en: 'Q&A entry' },
+  product_share: { vi: 'lượt chia sẻ', en: 'Share' },
+  product_story: { vi: 'câu chuyện gắn với sản phẩm', en: 'Product story' },
+  outlet: { vi: 'cơ quan báo chí', en: 'Press outlet' },
+  contact: { vi: 'nhà báo, biên tập viên', en: 'Press contact' },
+  press_request: { vi: 'yêu cầu của báo chí', en: 'Press request' },
+  press_conference: { vi: 'hội nghị cung cấp thông tin', en: 'Press conference' },
+  press_contract: { vi: 'hợp đồng báo chí', en: 'Press contract' },
+  press_contract_deliverable: { vi: 'sản phẩm của hợp đồng', en: 'Contract deliverable' },
+  press_contract_publication: { vi: 'tin bài gắn với hợp đồng', en: 'Contract publication' },
 };
+
+/** The resources that have a name in screens (a 404 names what was not found). */
+export const NAMED_RESOURCES: readonly string[] = Object.keys(RESOURCE_NAMES);
 
 function resourceName(resource: unknown, locale: TLocale): string {
   if (typeof resource !== 'string') return locale === 'vi' ? 'dữ liệu' : 'Record';

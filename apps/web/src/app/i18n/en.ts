@@ -12,12 +12,14 @@ import { sharingEn } from '../../modules/sharing/sharing.messages';
 import { storiesEn } from '../../modules/stories/stories.messages';
 import { agentsEn } from '../../modules/agents/agents.messages';
 import { pressOutletsEn } from '../../modules/press-outlets/press-outlets.messages';
+import { pressContractsEn } from '../../modules/press-contracts/press-contracts.messages';
 import { pressRequestsEn } from '../../modules/press-requests/press-requests.messages';
 import { trainingEn } from '../../modules/training/training.messages';
 import { restrictionsEn } from '../../modules/restrictions/restrictions.messages';
 import { eventsEn } from '../../modules/events/events.messages';
 import { feedbackEn } from '../../modules/feedback/feedback.messages';
 import { campaignsEn } from '../../modules/campaigns/campaigns.messages';
+import { budgetEn } from '../../modules/budget/budget.messages';
 import type { MessageKey } from './vi';
 
 /** English UI strings; the type requires exactly the keys of the Vietnamese dictionary. */
@@ -323,6 +325,7 @@ export const en: Record<MessageKey, string> = {
   ...storiesEn,
   ...agentsEn,
   ...pressOutletsEn,
+  ...pressContractsEn,
   ...pressRequestsEn,
   ...trainingEn,
   ...restrictionsEn,
@@ -330,4 +333,5 @@ export const en: Record<MessageKey, string> = {
   ...feedbackEn,
   ...campaignsEn,
   ...sharingEn,
+  ...budgetEn,
 };

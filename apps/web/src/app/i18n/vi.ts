@@ -12,12 +12,14 @@ import { sharingVi } from '../../modules/sharing/sharing.messages';
 import { storiesVi } from '../../modules/stories/stories.messages';
 import { agentsVi } from '../../modules/agents/agents.messages';
 import { pressOutletsVi } from '../../modules/press-outlets/press-outlets.messages';
+import { pressContractsVi } from '../../modules/press-contracts/press-contracts.messages';
 import { pressRequestsVi } from '../../modules/press-requests/press-requests.messages';
 import { trainingVi } from '../../modules/training/training.messages';
 import { restrictionsVi } from '../../modules/restrictions/restrictions.messages';
 import { eventsVi } from '../../modules/events/events.messages';
 import { feedbackVi } from '../../modules/feedback/feedback.messages';
 import { campaignsVi } from '../../modules/campaigns/campaigns.messages';
+import { budgetVi } from '../../modules/budget/budget.messages';
 
 /** Vietnamese UI strings: the default language. Keys are grouped by screen; `{name}` marks a parameter. */
 export const vi = {
@@ -322,6 +324,7 @@ export const vi = {
   ...storiesVi,
   ...agentsVi,
   ...pressOutletsVi,
+  ...pressContractsVi,
   ...pressRequestsVi,
   ...trainingVi,
   ...restrictionsVi,
@@ -329,6 +332,7 @@ export const vi = {
   ...feedbackVi,
   ...campaignsVi,
   ...sharingVi,
+  ...budgetVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -21,6 +21,7 @@ import { hasAnyRole, useCurrentUser } from '../auth/session';
 import { EventFormDrawer } from './event-form-drawer';
 import { EventStatusTag, formatVnd, placeText } from './event-labels';
 import { EventCampaignsCard } from './event-campaigns-card';
+import { EventCostsCard } from './event-costs-card';
 import { CheckInCard, PhotosCard } from './event-media';
 import { EventReportCard, ParticipantsCard } from './event-report-card';
 import { changeEventStatus, eventKeys, getEvent } from './events.api';
@@ -196,6 +197,9 @@ export function EventPage() {
         </Col>
         <Col xs={24}>
           <EventCampaignsCard eventId={e.id} />
+        </Col>
+        <Col xs={24}>
+          <EventCostsCard eventId={e.id} />
         </Col>
       </Row>
       {editing && <EventFormDrawer event={e} onClose={() => setEditing(false)} />}

@@ -34,6 +34,7 @@ import { useI18n, type MessageKey } from '../../app/i18n/i18n';
 import { formErrorText } from '../../shared/errors';
 import { formatDate } from '../../shared/format';
 import { cleanText, fieldMessage, requiredRule, schemaRule } from '../../shared/validation';
+import { ContactPressRequests } from './linked-press-requests';
 import { addHistory, createContact, listHistory, listOutlets, pressKeys, updateContact } from './press-outlets.api';
 
 interface Values {
@@ -213,6 +214,9 @@ export function ContactDrawer({ contact, outletId, onClose }: Props) {
       </Form>
       {contact && (
         <>
+          <Divider />
+          <Typography.Title level={5}>{t('pressContacts.requests')}</Typography.Title>
+          <ContactPressRequests contactId={contact.id} />
           <Divider />
           <Typography.Title level={5}>{t('pressContacts.history')}</Typography.Title>
           {contact.canEdit && (

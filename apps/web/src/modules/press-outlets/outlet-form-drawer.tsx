@@ -14,6 +14,7 @@ import { useState } from 'react';
 import { useI18n } from '../../app/i18n/i18n';
 import { formErrorText } from '../../shared/errors';
 import { cleanText, requiredRule, schemaRule } from '../../shared/validation';
+import { OutletPressRequestCount } from './linked-press-requests';
 import { createOutlet, listContacts, listProvinces, pressKeys, updateOutlet } from './press-outlets.api';
 
 interface Values {
@@ -209,6 +210,10 @@ export function OutletFormDrawer({ outlet, onClose }: Props) {
       </Form>
       {outlet && (
         <>
+          <Typography.Title level={5}>{t('pressOutlets.requests')}</Typography.Title>
+          <Typography.Paragraph>
+            <OutletPressRequestCount outletId={outlet.id} />
+          </Typography.Paragraph>
           <Typography.Title level={5}>{t('pressOutlets.contactsOfOutlet')}</Typography.Title>
           <List
             size="small"

@@ -14,6 +14,7 @@ import { useI18n } from '../../app/i18n/i18n';
 import { formErrorText } from '../../shared/errors';
 import { fieldMessage } from '../../shared/validation';
 import { FileUpload } from '../files/file-upload';
+import { MediaRowSelect, type MediaRowPick } from './media-link-fields';
 import { PeopleSelect } from './people-select';
 import { conferencePath, createConference, pressKeys, removeMaterial, updateConference } from './press-requests.api';
 
@@ -23,8 +24,14 @@ interface Values {
   place: string;
   spokespersonIds: string[];
   status: TPressConferenceStatus;
-  invitees?: { outletName: string; personName?: string }[];
-  coverage?: { url: string; outletName: string; publishedOn: Dayjs }[];
+  invitees?: Invitee[];
+  coverage?: { url: string; outletName: string; publishedOn: Dayjs; outletId?: string | null }[];
+}
+interface Invitee {
+  outletName: string;
+  personName?: string;
+  outletId?: string | null;
+  contactId?: string | null;
 }
 const FIELDS = ['title', 'heldAt', 'place', 'spokespersonIds', 'status', 'invitees', 'coverage', 'hostUnitId'] as const;
 
@@ -48,12 +55,18 @@ export function ConferenceDrawer(props: { conference: TPressConference | null; o
         place: values.place,
         spokespersonIds: values.spokespersonIds,
         status: values.status,
-        invitees: (values.invitees ?? []).map((i) => ({ outletName: i.outletName, personName: i.personName ?? '' })),
+        invitees: (values.invitees ?? []).map((i) => ({
+          outletName: i.outletName,
+          personName: i.personName ?? '',
+          outletId: i.outletId ?? null,
+          contactId: i.contactId ?? null,
+        })),
         coverage: (values.coverage ?? []).map((c) => ({
           url: c.url.trim(),
           outletName: c.outletName,
           publishedOn: c.publishedOn.format('YYYY-MM-DD'),
           publicationId: null,
+          outletId: c.outletId ?? null,
         })),
       };
       return current ? updateConference(current.id, { ...body, version: current.version }) : createConference(body);
@@ -65,6 +78,28 @@ export function ConferenceDrawer(props: { conference: TPressConference | null; o
     },
     onError: (error) => setFailure(formErrorText(form, error, FIELDS, t)),
   });
+  /** Fills a row of `list` from the media database (or unlinks it when the pick is cleared). */
+  const linkRow = (list: 'invitees' | 'coverage', index: number, pick: MediaRowPick | null) => {
+    const row = form.getFieldValue([list, index]) as Invitee;
+    form.setFieldValue([list, index], {
+      ...row,
+      outletId: pick?.outletId ?? null,
+      ...(list === 'invitees' ? { contactId: pick?.contactId ?? null } : {}),
+      ...(pick ? { outletName: pick.outletName } : {}),
+      ...(pick?.personName ? { personName: pick.personName } : {}),
+    });
+  };
+  const rowPicker = (list: 'invitees' | 'coverage', index: number) => (
+    <Form.Item noStyle shouldUpdate>
+      {() => (
+        <MediaRowSelect
+          withContacts={list === 'invitees'}
+          current={(form.getFieldValue([list, index]) as Invitee | undefined) ?? { outletName: '' }}
+          onPick={(pick) => linkRow(list, index, pick)}
+        />
+      )}
+    </Form.Item>
+  );
   const remove = useMutation({
     mutationFn: (fileId: string) => removeMaterial(current!.id, fileId),
     onSuccess: async (_result, fileId) => {
@@ -136,6 +171,9 @@ export function ConferenceDrawer(props: { conference: TPressConference | null; o
             <>
               {fields.map((field) => (
                 <Flex key={field.key} gap={8} align="baseline">
+                  <Form.Item name={[field.name, 'outletId']} hidden />
+                  <Form.Item name={[field.name, 'contactId']} hidden />
+                  <Form.Item style={{ flex: 1 }}>{rowPicker('invitees', field.name)}</Form.Item>
                   <Form.Item name={[field.name, 'outletName']} rules={[required]} style={{ flex: 1 }}>
                     <Input placeholder={t('conference.invitee.outlet')} aria-label={t('conference.invitee.outlet')} />
                   </Form.Item>
@@ -159,6 +197,8 @@ export function ConferenceDrawer(props: { conference: TPressConference | null; o
             <>
               {fields.map((field) => (
                 <Flex key={field.key} gap={8} align="baseline">
+                  <Form.Item name={[field.name, 'outletId']} hidden />
+                  <Form.Item style={{ flex: 1 }}>{rowPicker('coverage', field.name)}</Form.Item>
                   <Form.Item name={[field.name, 'outletName']} rules={[required]} style={{ flex: 1 }}>
                     <Input placeholder={t('conference.coverage.outlet')} aria-label={t('conference.coverage.outlet')} />
                   </Form.Item>

@@ -64,7 +64,19 @@ export function PressRequestDetailPage() {
         }
       />
       <Descriptions size="small" bordered column={{ xs: 1, md: 2 }} style={{ marginBottom: 16 }}>
-        <Descriptions.Item label={t('press.field.outletName')}>{request.outletName}</Descriptions.Item>
+        <Descriptions.Item label={t('press.field.outletName')}>
+          {request.outletName}
+          {request.outletId && (
+            <>
+              {' · '}
+              <Link
+                to={`/press/outlets?${new URLSearchParams({ tab: 'contacts', outletId: request.outletId }).toString()}`}
+              >
+                {t('press.media.openContacts')}
+              </Link>
+            </>
+          )}
+        </Descriptions.Item>
         <Descriptions.Item label={t('press.field.journalistName')}>
           {[request.journalistName, request.journalistPhone, request.journalistEmail].filter(Boolean).join(' · ')}
         </Descriptions.Item>

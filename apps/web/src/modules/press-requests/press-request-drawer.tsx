@@ -6,9 +6,12 @@ import { useState } from 'react';
 import { useI18n } from '../../app/i18n/i18n';
 import { formErrorText } from '../../shared/errors';
 import { fieldMessage } from '../../shared/validation';
+import { MediaLinkFields } from './media-link-fields';
 import { createPressRequest, pressKeys } from './press-requests.api';
 
 interface Values {
+  outletId?: string | null;
+  contactId?: string | null;
   outletName: string;
   journalistName: string;
   journalistPhone?: string;
@@ -19,6 +22,8 @@ interface Values {
   deadline: Dayjs;
 }
 const FIELDS = [
+  'outletId',
+  'contactId',
   'outletName',
   'journalistName',
   'journalistPhone',
@@ -43,6 +48,8 @@ export function PressRequestDrawer(props: { onClose: () => void; onSaved: (saved
     mutationFn: (values: Values) =>
       createPressRequest({
         outletName: values.outletName,
+        outletId: values.outletId ?? null,
+        contactId: values.contactId ?? null,
         journalistName: values.journalistName,
         journalistPhone: values.journalistPhone?.trim() ?? '',
         journalistEmail: values.journalistEmail?.trim() ?? '',
@@ -84,6 +91,7 @@ export function PressRequestDrawer(props: { onClose: () => void; onSaved: (saved
           save.mutate(values);
         }}
       >
+        <MediaLinkFields form={form} />
         <Form.Item name="outletName" label={t('press.field.outletName')} rules={[required, { max: 300 }]}>
           <Input maxLength={300} />
         </Form.Item>

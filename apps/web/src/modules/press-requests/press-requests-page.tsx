@@ -6,7 +6,7 @@ import {
   type TPressRequestStatus,
 } from '@loa/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Checkbox, DatePicker, Flex, Input, Select, Table, Typography, type TableProps } from 'antd';
+import { Button, Checkbox, DatePicker, Flex, Input, Select, Table, Tag, Typography, type TableProps } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -28,6 +28,8 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const pick = <T extends string>(value: string | null, allowed: readonly T[]): T | undefined =>
   allowed.find((item) => item === value);
 const dateParam = (value: string | null) => (value && DATE.test(value) ? value : undefined);
+const UUID = /^[0-9a-f-]{36}$/i;
+const idParam = (value: string | null) => (value && UUID.test(value) ? value : undefined);
 
 /** Yêu cầu báo chí: the requests the caller may see, filtered in the URL; receivers record new ones. */
 export function PressRequestsPage() {
@@ -46,6 +48,8 @@ export function PressRequestsPage() {
     status: pick<TPressRequestStatus>(params.get('status'), PRESS_REQUEST_STATUSES),
     unitId: params.get('unitId') ?? undefined,
     overdue: pick(params.get('overdue'), ['true'] as const),
+    outletId: idParam(params.get('outletId')),
+    contactId: idParam(params.get('contactId')),
     from: dateParam(params.get('from')),
     to: dateParam(params.get('to')),
     sort: params.get('sort') ?? undefined,
@@ -173,6 +177,11 @@ export function PressRequestsPage() {
         >
           {t('press.filter.overdue')}
         </Checkbox>
+        {(filters.outletId ?? filters.contactId) && (
+          <Tag closable onClose={() => update({ outletId: undefined, contactId: undefined })}>
+            {t('press.filter.media')}
+          </Tag>
+        )}
       </Flex>
       <Table<TPressRequest>
         size="small"

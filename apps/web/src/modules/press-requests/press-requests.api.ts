@@ -23,6 +23,9 @@ export interface PressRequestFilters {
   status?: TPressRequestStatus | undefined;
   unitId?: string | undefined;
   overdue?: 'true' | 'false' | undefined;
+  /** Requests from an outlet or a journalist of the media database. */
+  outletId?: string | undefined;
+  contactId?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
   sort?: string | undefined;

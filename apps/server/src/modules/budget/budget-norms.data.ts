@@ -1,0 +1,111 @@
+import type { TCreateNormRequest } from '@loa/contracts';
+
+const CHECK = 'Quản trị viên cần kiểm tra văn bản thay thế và cập nhật định mức khi có quy định mới.';
+const TT40 = 'Thông tư 40/2017/TT-BTC';
+const ND18 = 'Nghị định 18/2014/NĐ-CP; mức lương cơ sở 2.340.000 đ theo Nghị định 73/2024/NĐ-CP';
+/** One royalty coefficient: 10 % of the base salary of 2.340.000 đ (Nghị định 73/2024/NĐ-CP, from 2024-07-01). */
+const COEFFICIENT = 234_000;
+
+/** The norms seeded on first start (DOMAIN-FACTS "Spending norms"); administrators keep the catalogue current. */
+export const SEED_NORMS: TCreateNormRequest[] = [
+  {
+    code: 'TT40-MEAL-CITY',
+    name: 'Tiền ăn hội nghị cho đại biểu không hưởng lương từ ngân sách — nội thành thành phố trực thuộc trung ương',
+    category: null,
+    unit: 'per_person_day',
+    maxAmount: 200_000,
+    legalBasis: TT40,
+    validFrom: '2017-07-01',
+    note: CHECK,
+  },
+  {
+    code: 'TT40-MEAL-PROV',
+    name: 'Tiền ăn hội nghị cho đại biểu không hưởng lương từ ngân sách — thành phố thuộc tỉnh, huyện',
+    category: null,
+    unit: 'per_person_day',
+    maxAmount: 150_000,
+    legalBasis: TT40,
+    validFrom: '2017-07-01',
+    note: CHECK,
+  },
+  {
+    code: 'TT40-MEAL-COMMUNE',
+    name: 'Tiền ăn hội nghị cho đại biểu không hưởng lương từ ngân sách — hội nghị cấp xã',
+    category: null,
+    unit: 'per_person_day',
+    maxAmount: 100_000,
+    legalBasis: TT40,
+    validFrom: '2017-07-01',
+    note: CHECK,
+  },
+  {
+    code: 'TT40-PERDIEM',
+    name: 'Phụ cấp lưu trú đi công tác',
+    category: 'travel',
+    unit: 'per_person_day',
+    maxAmount: 200_000,
+    legalBasis: TT40,
+    validFrom: '2017-07-01',
+    note: CHECK,
+  },
+  {
+    code: 'TT40-LODGING-1',
+    name: 'Tiền thuê phòng nghỉ khoán — mức 1',
+    category: 'travel',
+    unit: 'per_person_night',
+    maxAmount: 450_000,
+    legalBasis: TT40,
+    validFrom: '2017-07-01',
+    note: CHECK,
+  },
+  {
+    code: 'TT40-LODGING-2',
+    name: 'Tiền thuê phòng nghỉ khoán — mức 2',
+    category: 'travel',
+    unit: 'per_person_night',
+    maxAmount: 350_000,
+    legalBasis: TT40,
+    validFrom: '2017-07-01',
+    note: CHECK,
+  },
+  {
+    code: 'TT40-LODGING-3',
+    name: 'Tiền thuê phòng nghỉ khoán — mức 3',
+    category: 'travel',
+    unit: 'per_person_night',
+    maxAmount: 300_000,
+    legalBasis: TT40,
+    validFrom: '2017-07-01',
+    note: CHECK,
+  },
+  {
+    code: 'ND18-NEWS',
+    name: 'Nhuận bút tin (báo in, báo điện tử) — tối đa 10 hệ số',
+    category: 'royalty',
+    unit: 'per_article',
+    maxAmount: 10 * COEFFICIENT,
+    legalBasis: ND18,
+    validFrom: '2024-07-01',
+    note: CHECK,
+  },
+  {
+    code: 'ND18-FEATURE',
+    name: 'Nhuận bút bình luận, phóng sự, phỏng vấn — tối đa 30 hệ số',
+    category: 'royalty',
+    unit: 'per_article',
+    maxAmount: 30 * COEFFICIENT,
+    legalBasis: ND18,
+    validFrom: '2024-07-01',
+    note: CHECK,
+  },
+  {
+    code: 'ND18-BROADCAST',
+    name: 'Nhuận bút tác phẩm phát thanh, truyền hình — tối đa 50 hệ số',
+    category: 'royalty',
+    unit: 'per_item',
+    maxAmount: 50 * COEFFICIENT,
+    legalBasis: ND18,
+    validFrom: '2024-07-01',
+    note: CHECK,
+  },
+];
