@@ -1,11 +1,13 @@
-// `npm run bench` runs every benchmark; `npm run bench -- budget` (or `search`) runs one. Each prints its figures
+// `npm run bench` runs every benchmark; `npm run bench -- budget` (or `search`, `monitoring`) runs one. Each prints its figures
 // and compares them against its own baseline measured in the same run.
 import { runBudgetBenchmark } from './budget.bench.js';
+import { runMonitoringBenchmark } from './monitoring.bench.js';
 import { runSearchBenchmark } from './search.bench.js';
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   search: runSearchBenchmark,
   budget: runBudgetBenchmark,
+  monitoring: runMonitoringBenchmark,
 };
 
 const wanted = process.argv.slice(2);

@@ -29,6 +29,7 @@ import { registerFilesRoutes, registerUploadParser } from './modules/files/index
 import { registerGuidanceRoutes } from './modules/guidance/index.js';
 import { registerNotificationsRoutes } from './modules/notifications/index.js';
 import { registerOrgUnitsRoutes } from './modules/org-units/index.js';
+import { registerOfficialChannelsRoutes } from './modules/official-channels/index.js';
 import { registerPlansRoutes } from './modules/plans/index.js';
 import { registerProductsRoutes } from './modules/products/index.js';
 import { registerProposalsRoutes } from './modules/proposals/index.js';
@@ -153,6 +154,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
   registerStoriesRoutes(app, services.stories, services.storyMedia, services.files.maxBytes);
   registerAgentsRoutes(app, services.agents, services.agentsImport);
+  registerOfficialChannelsRoutes(app, services.officialChannels);
   registerPressOutletsRoutes(app, services.pressOutlets, services.pressImport);
   registerPressContractsRoutes(app, services.pressContracts, services.pressContractDelivery);
   registerAppraisalsRoutes(app, services.appraisals, services.appraisalQueue);

@@ -145,6 +145,8 @@ export async function bootstrap(services: Services, options: BootstrapOptions): 
   await services.regulations.seedRegulations2020(SYSTEM_ACTOR);
   // The current fiscal year open and the spending norms of the seed (issue 6 §1).
   await services.budget.years.seedBudget(SYSTEM_ACTOR);
+  // The agency's official channels and the fakes it warned about (issue 12 §7), for the public check.
+  await services.officialChannels.seedChannels(SYSTEM_ACTOR);
   // Fresh tables have no planner statistics until autovacuum comes by; scoped lists were 25× slower without them.
   if (seededUnits > 0)
     await services.db.execute(sql`ANALYZE org_units, admin_units, admin_unit_merges, guidance_items, users`);

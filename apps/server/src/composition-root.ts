@@ -61,6 +61,7 @@ import {
   sendEmailJob,
 } from './modules/notifications/index.js';
 import { createOrgUnitsImportService, createOrgUnitsService, orgUnitsRepository } from './modules/org-units/index.js';
+import { createOfficialChannelsService, officialChannelsRepository } from './modules/official-channels/index.js';
 import { createPlansService, plansRepository } from './modules/plans/index.js';
 import { createEventExtrasService, createEventsService, eventsRepository } from './modules/events/index.js';
 import {
@@ -415,6 +416,11 @@ export function compose(db: Db, options: CompositionOptions) {
     stories,
     storyMedia,
     agents: createAgentsService({ ...base, repo: agentsRepository, units: orgUnitsRepository }),
+    officialChannels: createOfficialChannelsService({
+      ...base,
+      repo: officialChannelsRepository,
+      units: orgUnitsRepository,
+    }),
     campaigns: campaignsModule.campaigns,
     campaignLinks: campaignsModule.links,
     registerCampaignProgressSource: campaignsModule.registerCampaignProgressSource,

@@ -108,6 +108,8 @@ export const AUDIT_ACTION_LABELS: Labels = {
   release: { vi: 'Giải phóng kinh phí cam kết', en: 'Release commitment' },
   request: { vi: 'Đề nghị', en: 'Request' },
   reject: { vi: 'Không phê duyệt', en: 'Reject' },
+  retire: { vi: 'Ngừng sử dụng', en: 'Retire' },
+  restore: { vi: 'Dùng lại', en: 'Restore' },
 };
 
 export const AUDIT_ENTITY_LABELS: Labels = {
@@ -131,6 +133,7 @@ export const AUDIT_ENTITY_LABELS: Labels = {
   story: { vi: 'Câu chuyện, sáng kiến', en: 'Story or initiative' },
   product_appraisal: { vi: 'Thẩm định sản phẩm', en: 'Product appraisal' },
   collection_agent: { vi: 'Đại lý thu', en: 'Collection agent' },
+  official_channel: { vi: 'Kênh chính thức, kênh giả mạo', en: 'Official or fake channel' },
   press_outlet: { vi: 'Cơ quan báo chí', en: 'Press outlet' },
   press_contact: { vi: 'Người liên hệ báo chí', en: 'Press contact' },
   product_share: { vi: 'Chia sẻ bài viết của cán bộ', en: 'Staff share of a post' },

@@ -642,6 +642,20 @@ export const FIELD_MESSAGES = {
     vi: 'Đã có đại lý cùng tên, cùng số điện thoại ở địa bàn này',
     en: 'An agent with this name and phone number already exists in this place',
   },
+  'validation.invalid_channel_value': {
+    vi: 'Giá trị không đúng loại kênh (tên miền, số điện thoại, trang mạng xã hội, thư điện tử, số văn bản)',
+    en: 'The value is not of this kind (domain, phone number, social page, e-mail address, document number)',
+  },
+  'validation.document_must_be_fake': {
+    vi: 'Văn bản chỉ được ghi nhận là giả mạo',
+    en: 'A document can only be recorded as fake',
+  },
+  'validation.duplicate_channel': { vi: 'Kênh này đã có trong danh sách', en: 'This channel is already listed' },
+  'validation.nothing_to_check': {
+    vi: 'Không tìm thấy đường link, tên miền hay số điện thoại để kiểm tra',
+    en: 'No link, domain or phone number to check was found',
+  },
+  'validation.unknown_unit': { vi: 'Không có đơn vị này', en: 'No such unit' },
   'validation.duplicate_outlet': {
     vi: 'Đơn vị đã có cơ quan báo chí cùng tên',
     en: 'This unit already keeps an outlet with this name',
@@ -871,6 +885,49 @@ export const FIELD_MESSAGES = {
   'press_contract.year_outside_period': {
     vi: 'Năm ngân sách phải nằm trong thời hạn hợp đồng',
     en: 'The fiscal year must lie within the contract period',
+  },
+  'query.empty_query': { vi: 'Truy vấn đang trống', en: 'The query is empty' },
+  'query.unbalanced_parenthesis': {
+    vi: 'Dấu ngoặc không khớp tại ký tự thứ {column}',
+    en: 'Unbalanced parenthesis at character {column}',
+  },
+  'query.empty_group': { vi: 'Cặp ngoặc rỗng tại ký tự thứ {column}', en: 'Empty parentheses at character {column}' },
+  'query.dangling_operator': {
+    vi: 'Toán tử thiếu vế tại ký tự thứ {column}',
+    en: 'Operator without an operand at character {column}',
+  },
+  'query.unterminated_phrase': {
+    vi: 'Cụm từ mở ngoặc kép tại ký tự thứ {column} chưa được đóng',
+    en: 'The phrase opened at character {column} is not closed',
+  },
+  'query.empty_phrase': { vi: 'Cụm từ rỗng tại ký tự thứ {column}', en: 'Empty phrase at character {column}' },
+  'query.empty_term': {
+    vi: 'Từ tại ký tự thứ {column} không có chữ cái hay chữ số',
+    en: 'The term at character {column} has no letter or digit',
+  },
+  'query.near_distance': {
+    vi: 'NEAR cần khoảng cách từ 1 đến 100, ví dụ NEAR/5 (ký tự thứ {column})',
+    en: 'NEAR needs a distance from 1 to 100, e.g. NEAR/5 (character {column})',
+  },
+  'query.near_operand': {
+    vi: 'NEAR chỉ nối hai từ hoặc cụm từ (ký tự thứ {column})',
+    en: 'NEAR joins exactly two terms or phrases (character {column})',
+  },
+  'query.bad_field': {
+    vi: 'Trường không hợp lệ tại ký tự thứ {column}; dùng title:, lead:, body: hoặc source:',
+    en: 'Unknown field at character {column}; use title:, lead:, body: or source:',
+  },
+  'query.short_prefix': {
+    vi: 'Tìm theo tiền tố cần ít nhất 3 ký tự trước dấu * (ký tự thứ {column})',
+    en: 'A prefix search needs at least 3 characters before the * (character {column})',
+  },
+  'query.misplaced_wildcard': {
+    vi: 'Dấu * chỉ được đặt ở cuối từ (ký tự thứ {column})',
+    en: 'The * may only end a word (character {column})',
+  },
+  'query.too_deep': {
+    vi: 'Truy vấn lồng quá nhiều tầng (ký tự thứ {column})',
+    en: 'The query is nested too deeply (character {column})',
   },
 } as const satisfies Record<string, { vi: string; en: string }>;
 

@@ -7,6 +7,7 @@ import { CalendarOutlined } from '@ant-design/icons';
 import { VideoCameraOutlined } from '@ant-design/icons';
 import { StarOutlined } from '@ant-design/icons';
 import { ShopOutlined } from '@ant-design/icons';
+import { SafetyOutlined } from '@ant-design/icons';
 import { ShareAltOutlined } from '@ant-design/icons';
 import { NotificationOutlined } from '@ant-design/icons';
 import { SolutionOutlined } from '@ant-design/icons';
@@ -179,6 +180,16 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     descriptionKey: 'home.card.agents',
     icon: <ShopOutlined />,
     page: lazy(() => import('../modules/agents/agents-page').then((m) => ({ default: m.AgentsPage }))),
+  },
+  {
+    key: 'official-channels',
+    path: '/official-channels',
+    labelKey: 'nav.officialChannels',
+    descriptionKey: 'home.card.officialChannels',
+    icon: <SafetyOutlined />,
+    page: lazy(() =>
+      import('../modules/official-channels/official-channels-page').then((m) => ({ default: m.OfficialChannelsPage })),
+    ),
   },
   {
     key: 'press-outlets',

@@ -13,6 +13,9 @@ const ProductPage = lazy(() => import('../modules/products/product-page').then((
 const PublicAgentsPage = lazy(() =>
   import('../modules/agents/public-agents-page').then((m) => ({ default: m.PublicAgentsPage })),
 );
+const PublicCheckPage = lazy(() =>
+  import('../modules/official-channels/public-check-page').then((m) => ({ default: m.PublicCheckPage })),
+);
 const PublicCheckInPage = lazy(() =>
   import('../modules/events/public-check-in-page').then((m) => ({ default: m.PublicCheckInPage })),
 );
@@ -46,6 +49,7 @@ function lazyPage(Page: LazyExoticComponent<ComponentType>) {
 const router = createBrowserRouter([
   { path: '/login', element: lazyPage(LoginPage) },
   { path: '/tra-cuu-dai-ly', element: lazyPage(PublicAgentsPage) },
+  { path: '/kiem-tra', element: lazyPage(PublicCheckPage) },
   { path: '/check-in/:token', element: lazyPage(PublicCheckInPage) },
   {
     element: <RequireSession />,

@@ -63,6 +63,7 @@ describe('audit routes', () => {
         'budget_fiscal_year',
         'budget_norm',
         'guidance_year',
+        'official_channel',
         'org_unit',
         'regulation',
       ]);

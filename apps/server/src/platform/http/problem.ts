@@ -71,6 +71,7 @@ const RESOURCE_NAMES: Record<string, { vi: string; en: string }> = {
   budget_norm: { vi: 'định mức chi', en: 'Spending norm' },
   budget_norm_exception: { vi: 'đề nghị chi vượt định mức', en: 'Over-norm request' },
   agent: { vi: 'đại lý thu', en: 'Collection agent' },
+  official_channel: { vi: 'kênh trong danh sách kênh chính thức', en: 'Registry entry' },
   campaign: { vi: 'chiến dịch', en: 'Campaign' },
   campaign_link: { vi: 'liên kết của chiến dịch', en: 'Campaign link' },
   feedback: { vi: 'ý kiến phản ánh', en: 'Feedback' },

@@ -11,6 +11,7 @@ import { publicationsEn } from '../../modules/publications/publications.messages
 import { sharingEn } from '../../modules/sharing/sharing.messages';
 import { storiesEn } from '../../modules/stories/stories.messages';
 import { agentsEn } from '../../modules/agents/agents.messages';
+import { officialChannelsEn } from '../../modules/official-channels/official-channels.messages';
 import { pressOutletsEn } from '../../modules/press-outlets/press-outlets.messages';
 import { pressContractsEn } from '../../modules/press-contracts/press-contracts.messages';
 import { pressRequestsEn } from '../../modules/press-requests/press-requests.messages';
@@ -324,6 +325,7 @@ export const en: Record<MessageKey, string> = {
   ...publicationsEn,
   ...storiesEn,
   ...agentsEn,
+  ...officialChannelsEn,
   ...pressOutletsEn,
   ...pressContractsEn,
   ...pressRequestsEn,

@@ -11,6 +11,7 @@ import { publicationsVi } from '../../modules/publications/publications.messages
 import { sharingVi } from '../../modules/sharing/sharing.messages';
 import { storiesVi } from '../../modules/stories/stories.messages';
 import { agentsVi } from '../../modules/agents/agents.messages';
+import { officialChannelsVi } from '../../modules/official-channels/official-channels.messages';
 import { pressOutletsVi } from '../../modules/press-outlets/press-outlets.messages';
 import { pressContractsVi } from '../../modules/press-contracts/press-contracts.messages';
 import { pressRequestsVi } from '../../modules/press-requests/press-requests.messages';
@@ -323,6 +324,7 @@ export const vi = {
   ...publicationsVi,
   ...storiesVi,
   ...agentsVi,
+  ...officialChannelsVi,
   ...pressOutletsVi,
   ...pressContractsVi,
   ...pressRequestsVi,

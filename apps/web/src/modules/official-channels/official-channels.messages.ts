@@ -1,0 +1,121 @@
+/** UI strings of the official-channels registry and the public check page (Vietnamese). */
+export const officialChannelsVi = {
+  'nav.officialChannels': 'Kênh chính thức',
+  'home.card.officialChannels':
+    'Danh sách tên miền, số điện thoại, trang mạng xã hội chính thức và kênh giả mạo đã được cảnh báo; kiểm tra đường link',
+
+  'channels.title': 'Kênh chính thức và kênh giả mạo',
+  'channels.subtitle':
+    'Trung tâm Truyền thông cập nhật; dùng để phát hiện trang, số điện thoại giả danh BHXH trong tin bài và trên trang kiểm tra cho người dân',
+  'channels.create': 'Thêm kênh',
+  'channels.createTitle': 'Thêm kênh vào danh sách',
+  'channels.editTitle': 'Sửa: {name}',
+  'channels.created': 'Đã thêm "{name}"',
+  'channels.retire': 'Ngừng sử dụng',
+  'channels.restore': 'Dùng lại',
+  'channels.retireConfirm': 'Ngừng sử dụng "{name}"? Kênh không còn được dùng khi kiểm tra nhưng vẫn giữ lịch sử.',
+  'channels.retired': 'Đã ngừng sử dụng "{name}"',
+  'channels.restored': 'Đã dùng lại "{name}"',
+  'channels.publicLink': 'Trang kiểm tra cho người dân',
+  'channels.searchLabel': 'Tìm kênh',
+  'channels.searchPlaceholder': 'Tên miền, số điện thoại, ghi chú, nguồn… (không cần dấu)',
+  'channels.empty': 'Chưa có kênh phù hợp',
+  'channels.tableLabel': 'Danh sách kênh',
+  'channels.filter.kind': 'Loại kênh',
+  'channels.filter.status': 'Tình trạng',
+  'channels.filter.retired': 'Hiệu lực',
+  'channels.retired.false': 'Đang dùng',
+  'channels.retired.true': 'Đã ngừng sử dụng',
+  'channels.retired.all': 'Tất cả',
+  'channels.field.kind': 'Loại kênh',
+  'channels.field.value': 'Kênh',
+  'channels.field.valueHint':
+    'Tên miền (mọi tên miền con đều được tính), số điện thoại, trang mạng xã hội dạng facebook.com/ten-trang, thư điện tử, số văn bản giả',
+  'channels.field.display': 'Cách viết hiển thị',
+  'channels.field.status': 'Tình trạng',
+  'channels.field.note': 'Ghi chú',
+  'channels.field.source': 'Nguồn xác nhận',
+  'channels.field.sourceHint': 'Văn bản, thông báo hay trang nơi cơ quan xác nhận',
+  'channels.field.orgUnit': 'Đơn vị',
+  'channels.field.addedBy': 'Người thêm',
+  'channels.check.title': 'Kiểm tra nhanh',
+  'channels.check.placeholder': 'Dán đường link, tên miền, số điện thoại hoặc tin nhắn…',
+
+  'publicCheck.title': 'Kiểm tra kênh của BHXH Việt Nam',
+  'publicCheck.intro':
+    'Dán đường link, tên miền, số điện thoại hoặc tin nhắn bạn nhận được để biết đó có phải kênh chính thức của BHXH Việt Nam không.',
+  'publicCheck.label': 'Đường link, tên miền hoặc số điện thoại',
+  'publicCheck.placeholder': 'Ví dụ: baohiemxahoi-vn.com hoặc 0912 345 678',
+  'publicCheck.submit': 'Kiểm tra',
+  'publicCheck.failed': 'Chưa kiểm tra được, vui lòng thử lại sau',
+  'publicCheck.imitates': 'Giả danh: {name}',
+  'publicCheck.entry': 'Kênh: {name}',
+  'publicCheck.advice.danger':
+    'Không cung cấp thông tin cá nhân, mã OTP, mật khẩu; không chuyển tiền; không cài ứng dụng lạ. Gọi 1900 9068 để được xác minh.',
+  'publicCheck.advice.unknown':
+    'Không có trong danh sách kênh chính thức. Chỉ tin các kênh chính thức; khi nghi ngờ, gọi 1900 9068.',
+  'publicCheck.advice.official': 'Đây là kênh chính thức. Vẫn không cung cấp mã OTP cho bất kỳ ai.',
+  'publicCheck.hotline': 'Tổng đài BHXH Việt Nam: 1900 9068',
+  'publicCheck.officialList': 'Kênh chính thức: baohiemxahoi.gov.vn, vss.gov.vn, tổng đài 1900 9068, ứng dụng VssID',
+} as const;
+
+/** English UI strings of the official-channels registry and the public check page. */
+export const officialChannelsEn: Record<keyof typeof officialChannelsVi, string> = {
+  'nav.officialChannels': 'Official channels',
+  'home.card.officialChannels':
+    'The official domains, phone numbers and social pages, and the fakes reported; check a link',
+
+  'channels.title': 'Official and fake channels',
+  'channels.subtitle':
+    'Kept by the Communication Center; used to spot pages and numbers impersonating the agency in news items and on the citizens’ check page',
+  'channels.create': 'Add a channel',
+  'channels.createTitle': 'Add a channel to the registry',
+  'channels.editTitle': 'Edit: {name}',
+  'channels.created': 'Added "{name}"',
+  'channels.retire': 'Retire',
+  'channels.restore': 'Restore',
+  'channels.retireConfirm': 'Retire "{name}"? It will no longer count in checks but keeps its history.',
+  'channels.retired': 'Retired "{name}"',
+  'channels.restored': 'Restored "{name}"',
+  'channels.publicLink': 'Citizens’ check page',
+  'channels.searchLabel': 'Search channels',
+  'channels.searchPlaceholder': 'Domain, phone number, note, source… (accents optional)',
+  'channels.empty': 'No matching channel',
+  'channels.tableLabel': 'Channel registry',
+  'channels.filter.kind': 'Kind',
+  'channels.filter.status': 'Status',
+  'channels.filter.retired': 'In force',
+  'channels.retired.false': 'In use',
+  'channels.retired.true': 'Retired',
+  'channels.retired.all': 'All',
+  'channels.field.kind': 'Kind',
+  'channels.field.value': 'Channel',
+  'channels.field.valueHint':
+    'A domain (every subdomain counts), a phone number, a social page as facebook.com/page-name, an e-mail address, a forged document number',
+  'channels.field.display': 'Shown as',
+  'channels.field.status': 'Status',
+  'channels.field.note': 'Note',
+  'channels.field.source': 'Source',
+  'channels.field.sourceHint': 'The document, notice or page where the agency said so',
+  'channels.field.orgUnit': 'Unit',
+  'channels.field.addedBy': 'Added by',
+  'channels.check.title': 'Quick check',
+  'channels.check.placeholder': 'Paste a link, domain, phone number or message…',
+
+  'publicCheck.title': 'Check a Vietnam Social Security channel',
+  'publicCheck.intro':
+    'Paste a link, domain, phone number or a message you received to learn whether it is an official channel of Vietnam Social Security.',
+  'publicCheck.label': 'Link, domain or phone number',
+  'publicCheck.placeholder': 'For example: baohiemxahoi-vn.com or 0912 345 678',
+  'publicCheck.submit': 'Check',
+  'publicCheck.failed': 'The check could not be made; please try again later',
+  'publicCheck.imitates': 'Imitates: {name}',
+  'publicCheck.entry': 'Channel: {name}',
+  'publicCheck.advice.danger':
+    'Do not give personal details, OTP codes or passwords; do not transfer money or install unknown apps. Call 1900 9068 to check.',
+  'publicCheck.advice.unknown':
+    'Not among the official channels. Trust only the official channels; when in doubt, call 1900 9068.',
+  'publicCheck.advice.official': 'This is an official channel. Still, never give an OTP code to anyone.',
+  'publicCheck.hotline': 'Vietnam Social Security hotline: 1900 9068',
+  'publicCheck.officialList': 'Official channels: baohiemxahoi.gov.vn, vss.gov.vn, hotline 1900 9068, the VssID app',
+};
