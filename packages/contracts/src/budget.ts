@@ -1,12 +1,23 @@
 import { z } from 'zod';
 import { ZId, ZListQuery } from './common.js';
 import { MAX_DONG } from './money.js';
+import type { TRole } from './roles.js';
 
 /**
  * The communication budget (issue 6 §1–§3; 1191/BHXH-TT §IV): paid from the management costs of BHXH, BHYT and BHTN,
  * estimated per unit and year by category, allocated down the org tree, spent by norms. Every amount is an integer
  * number of đồng; history is never edited — a correction is a reversing entry.
  */
+
+/** Who may estimate, allocate from a unit and spend, within their scope; everyone in scope reads. */
+export const BUDGET_SPENDING_ROLES = [
+  'admin',
+  'leader',
+  'comms_center',
+  'unit_officer',
+  'province_officer',
+  'district_officer',
+] as const satisfies readonly TRole[];
 
 /** Where the money comes from (seed §IV.1): recorded where it enters the tree (the root's appropriation) and in estimates. */
 export const FUNDING_SOURCES = ['bhxh', 'bhyt', 'bhtn'] as const;

@@ -1,3 +1,4 @@
+import { BUDGET_SPENDING_ROLES } from '@loa/contracts';
 import { forbidden } from '../../platform/errors.js';
 import { hasRole, inScope, type Actor } from '../../platform/actor.js';
 
@@ -6,15 +7,6 @@ export interface BudgetUnitTarget {
   path: string;
   isRoot: boolean;
 }
-
-const SPENDING_ROLES = [
-  'admin',
-  'leader',
-  'comms_center',
-  'unit_officer',
-  'province_officer',
-  'district_officer',
-] as const;
 
 /**
  * Who may do what with the budget (design §"Who may do what"): everyone reads within their scope; the spending
@@ -31,11 +23,11 @@ export const budgetPolicy = {
 
   /** Estimates, expenditures and allocations from a unit: a spending role with the unit in scope. */
   canSpendFor(actor: Actor, unit: BudgetUnitTarget): boolean {
-    return hasRole(actor, ...SPENDING_ROLES) && inScope(actor, unit.path);
+    return hasRole(actor, ...BUDGET_SPENDING_ROLES) && inScope(actor, unit.path);
   },
 
   assertMaySpend(actor: Actor): void {
-    if (!hasRole(actor, ...SPENDING_ROLES)) throw forbidden();
+    if (!hasRole(actor, ...BUDGET_SPENDING_ROLES)) throw forbidden();
   },
 
   /** Bringing money into the tree at the root. */

@@ -1,5 +1,6 @@
 import {
   BUDGET_CATEGORIES,
+  BUDGET_SPENDING_ROLES,
   BUDGET_CATEGORY_LABELS,
   MAX_DONG,
   dongInWords,
@@ -20,14 +21,7 @@ import { budgetKeys, listYears } from './budget.api';
 import { pickYear } from './budget-years';
 
 /** Roles that may estimate, allocate from a unit and spend, within their scope (the design's "who may do what"). */
-export const BUDGET_WRITE_ROLES: readonly TRole[] = [
-  'admin',
-  'leader',
-  'comms_center',
-  'unit_officer',
-  'province_officer',
-  'district_officer',
-];
+export const BUDGET_WRITE_ROLES: readonly TRole[] = BUDGET_SPENDING_ROLES;
 
 /** An amount as screens show it: "1.234.567 ₫", never wrapped (columns holding it are right-aligned). */
 export function Dong({ value, strong }: { value: number; strong?: boolean }) {

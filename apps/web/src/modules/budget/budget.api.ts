@@ -129,4 +129,3 @@ export const searchProducts = (q: string) =>
   api.get<TPage<TProduct>>('/api/products', { query: { q, page: 1, pageSize: 20 } });
 export const searchPublications = (q: string) =>
   api.get<TPublicationPage>('/api/publications', { query: { q, page: 1, pageSize: 20 } });
-export const getEvent = (eventId: string) => api.get<TEvent>(`/api/events/${id(eventId)}`);

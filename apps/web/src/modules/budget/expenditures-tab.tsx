@@ -18,11 +18,11 @@ import { tablePagination } from '../../shared/ui/table-pagination';
 import { useDownload } from '../../shared/use-download';
 import { useUrlListState } from '../../shared/use-url-list-state';
 import { hasAnyRole, useCurrentUser } from '../auth/session';
+import { getEvent } from '../events/events.api';
 import { OrgUnitTreeSelect } from '../org-units/org-unit-tree-select';
 import {
   budgetKeys,
   exportExpenditures,
-  getEvent,
   listExpenditures,
   reverseExpenditure,
   type ExpenditureFilters,

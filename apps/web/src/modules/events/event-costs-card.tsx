@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { formatDong, type TExpenditure, type TPage, type TRole } from '@loa/contracts';
+import { BUDGET_SPENDING_ROLES, formatDong, type TExpenditure, type TPage } from '@loa/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Table, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
@@ -9,15 +9,6 @@ import { errorText } from '../../shared/errors';
 import { formatDate } from '../../shared/format';
 import { hasAnyRole, useCurrentUser } from '../auth/session';
 
-/** Who records spending in the budget (the budget policy's spending roles). */
-const SPENDING_ROLES = [
-  'admin',
-  'leader',
-  'comms_center',
-  'unit_officer',
-  'province_officer',
-  'district_officer',
-] as const satisfies readonly TRole[];
 /** An event's costs fit one page of the budget API. */
 const PAGE_SIZE = 1000;
 
@@ -65,7 +56,7 @@ export function EventCostsCard({ eventId }: { eventId: string }) {
       title={t('events.costs.title')}
       data-testid="event-costs"
       extra={
-        hasAnyRole(user, SPENDING_ROLES) && (
+        hasAnyRole(user, BUDGET_SPENDING_ROLES) && (
           <Link to={eventCostPath(eventId)}>
             <Button size="small" icon={<PlusOutlined />}>
               {t('events.costs.record')}
