@@ -30,6 +30,10 @@ import { registerGuidanceRoutes } from './modules/guidance/index.js';
 import { registerNotificationsRoutes } from './modules/notifications/index.js';
 import { registerOrgUnitsRoutes } from './modules/org-units/index.js';
 import { registerOfficialChannelsRoutes } from './modules/official-channels/index.js';
+import { registerMonitoringQueriesRoutes } from './modules/monitoring-queries/index.js';
+import { registerMonitoringIngestRoutes } from './modules/monitoring/index.js';
+import { registerMonitoringArticlesRoutes } from './modules/monitoring-articles/index.js';
+import { registerMonitoringSourcesRoutes } from './modules/monitoring-sources/index.js';
 import { registerPlansRoutes } from './modules/plans/index.js';
 import { registerProductsRoutes } from './modules/products/index.js';
 import { registerProposalsRoutes } from './modules/proposals/index.js';
@@ -155,6 +159,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerStoriesRoutes(app, services.stories, services.storyMedia, services.files.maxBytes);
   registerAgentsRoutes(app, services.agents, services.agentsImport);
   registerOfficialChannelsRoutes(app, services.officialChannels);
+  registerMonitoringQueriesRoutes(app, services.monitoringQueries, services.monitoringClassifier);
+  registerMonitoringIngestRoutes(app, services.monitoringIngest);
+  registerMonitoringSourcesRoutes(
+    app,
+    services.monitoringSources,
+    services.monitoringItemFetch,
+    services.monitoringSourceImport,
+    services.files.maxBytes,
+  );
+  registerMonitoringArticlesRoutes(app, services.monitoringArticles, services.monitoringViews);
   registerPressOutletsRoutes(app, services.pressOutlets, services.pressImport);
   registerPressContractsRoutes(app, services.pressContracts, services.pressContractDelivery);
   registerAppraisalsRoutes(app, services.appraisals, services.appraisalQueue);

@@ -147,6 +147,10 @@ export async function bootstrap(services: Services, options: BootstrapOptions): 
   await services.budget.years.seedBudget(SYSTEM_ACTOR);
   // The agency's official channels and the fakes it warned about (issue 12 §7), for the public check.
   await services.officialChannels.seedChannels(SYSTEM_ACTOR);
+  // Major outlets' RSS feeds, disabled until an administrator checks and enables them (issue 12 §1).
+  await services.monitoringSources.seedOutletFeeds(SYSTEM_ACTOR);
+  // The agency's saved monitoring queries (issue 12 §5), owned by the central units: they need the org tree first.
+  await services.monitoringQueries.seedQueries(SYSTEM_ACTOR);
   // Fresh tables have no planner statistics until autovacuum comes by; scoped lists were 25× slower without them.
   if (seededUnits > 0)
     await services.db.execute(sql`ANALYZE org_units, admin_units, admin_unit_merges, guidance_items, users`);

@@ -12,6 +12,7 @@ import { findPgTool, runPgTool } from './platform/db/pg-tools.js';
 import { AppError } from './platform/errors.js';
 import { readSheet } from './platform/http/excel.js';
 import { messageFor } from './platform/http/problem.js';
+import { MONITOR_USAGE, runMonitorCommand } from './cli-monitor.js';
 import { importColumns } from './modules/org-units/index.js';
 import { openRuntime } from './runtime.js';
 
@@ -26,12 +27,15 @@ const USAGE = `Usage: npm run loa -- <command> [options]
   backup FILE                      write a pg_dump (custom format) of the database
   restore FILE                     replace the database with a backup (stop the servers first)
   migrate                          apply pending migrations and exit
+${MONITOR_USAGE}
 
 The database is DATABASE_URL, else the embedded one in LOA_DATA_DIR (the running server's, if any).`;
 
 const CLI_ACTOR: Actor = { ...SYSTEM_ACTOR, fullName: 'Dòng lệnh quản trị (CLI)', username: 'cli' };
 
 async function main(argv: string[]): Promise<number> {
+  // case 'monitor': its own options, and `monitor eval` needs no database (cli-monitor.ts).
+  if (argv[0] === 'monitor') return runMonitorCommand(argv.slice(1));
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,

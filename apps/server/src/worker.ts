@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     filesDir: config.filesDir,
     maxUploadMb: config.maxUploadMb,
     s3: config.s3,
+    monitoringFetch: config.monitoringFetch,
   });
   const jobs = await startJobs({
     connectionString: runtime.url,

@@ -58,7 +58,7 @@ export interface TestApp {
 /** Mail settings of the app under test: point `smtpUrl` at a test's own SMTP server; none means e-mails are held. */
 export type TestAppOptions = Pick<
   CompositionOptions,
-  'smtpUrl' | 'mailFrom' | 'publicUrl' | 'filesDir' | 'maxUploadMb'
+  'smtpUrl' | 'mailFrom' | 'publicUrl' | 'filesDir' | 'maxUploadMb' | 'monitoringFetch' | 'monitoringLoop'
 >;
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {

@@ -110,6 +110,12 @@ export const AUDIT_ACTION_LABELS: Labels = {
   reject: { vi: 'Không phê duyệt', en: 'Reject' },
   retire: { vi: 'Ngừng sử dụng', en: 'Retire' },
   restore: { vi: 'Dùng lại', en: 'Restore' },
+  correct: { vi: 'Hiệu chỉnh phân loại', en: 'Correct classification' },
+  train: { vi: 'Huấn luyện mô hình phân loại', en: 'Train the classifier' },
+  ingest: { vi: 'Nhận bài theo dõi báo chí', en: 'Ingest monitored articles' },
+  enable: { vi: 'Bật', en: 'Enable' },
+  disable: { vi: 'Tắt', en: 'Disable' },
+  fetch_now: { vi: 'Lấy tin ngay', en: 'Fetch now' },
 };
 
 export const AUDIT_ENTITY_LABELS: Labels = {
@@ -155,6 +161,13 @@ export const AUDIT_ENTITY_LABELS: Labels = {
   budget_commitment: { vi: 'Cam kết kinh phí hợp đồng', en: 'Contract commitment' },
   budget_norm: { vi: 'Định mức chi', en: 'Spending norm' },
   budget_norm_exception: { vi: 'Đề nghị chi vượt định mức', en: 'Over-norm request' },
+  monitoring_source: { vi: 'Nguồn tin theo dõi báo chí', en: 'Monitoring source' },
+  monitoring_query: { vi: 'Truy vấn theo dõi báo chí', en: 'Monitoring query' },
+  monitoring_lexicon: { vi: 'Từ điển phân loại tin bài', en: 'Classifier lexicon' },
+  monitoring_model: { vi: 'Mô hình phân loại tin bài', en: 'Classifier model' },
+  monitoring_ingest: { vi: 'Lô bài nhận vào hệ thống theo dõi báo chí', en: 'Batch of monitored articles' },
+  monitoring_article: { vi: 'Bài báo theo dõi', en: 'Monitored article' },
+  monitoring_view: { vi: 'Bộ lọc đã lưu (theo dõi báo chí)', en: 'Saved monitoring view' },
 };
 
 /** The label of an audit action or entity type in `locale`, or the code itself when none is known. */

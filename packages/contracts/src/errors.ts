@@ -414,6 +414,36 @@ export const ERRORS = {
     vi: 'Người đề nghị không được tự phê duyệt',
     en: 'The requester cannot decide their own request',
   },
+  'monitoring.query_syntax': {
+    status: 422,
+    vi: 'Truy vấn chưa đúng cú pháp',
+    en: 'The query has a syntax error',
+  },
+  'monitoring.no_training_examples': {
+    status: 409,
+    vi: 'Chưa có bài báo gán nhãn để huấn luyện; hãy nhập bằng lệnh "monitor train … --import"',
+    en: 'There are no labelled articles to train on; import them with "monitor train … --import"',
+  },
+  'monitoring.no_model': {
+    status: 503,
+    vi: 'Chưa có mô hình phân loại tin: quản trị viên cần huấn luyện mô hình (npm run loa -- monitor train) trước khi nhận bài',
+    en: 'There is no classifier model yet: an administrator must train one (npm run loa -- monitor train) before articles can be ingested',
+  },
+  'monitoring_source.not_fetchable': {
+    status: 409,
+    vi: 'Chỉ lấy tin ngay được với nguồn đang bật và là nguồn RSS/Atom, sitemap hoặc trang danh sách',
+    en: 'Only an enabled feed, sitemap or listing-page source can be fetched now',
+  },
+  'monitoring_source.fetch_failed': {
+    status: 422,
+    vi: 'Không lấy được bài từ địa chỉ này: {reason}',
+    en: 'The article could not be fetched from this address: {reason}',
+  },
+  'monitoring_source.import_unreadable': {
+    status: 400,
+    vi: 'Tệp nhập không đọc được ({reason}); cần tệp CSV hoặc JSONL mã hóa UTF-8',
+    en: 'The import file cannot be read ({reason}); a UTF-8 CSV or JSONL file is needed',
+  },
   internal: { status: 500, vi: 'Lỗi hệ thống, vui lòng thử lại sau', en: 'Internal error; please try again later' },
   'service.unavailable': {
     status: 503,
@@ -580,6 +610,10 @@ export const FIELD_MESSAGES = {
   'validation.part_exceeds_whole': {
     vi: 'Vượt chỉ tiêu chung của cùng chỉ số và kỳ ({total})',
     en: 'More than the general target of the same metric and period ({total})',
+  },
+  'validation.unknown_monitoring_source': {
+    vi: 'Không có nguồn tin theo dõi này',
+    en: 'No such monitoring source',
   },
   'validation.invalid_url': {
     vi: 'Đường liên kết phải là địa chỉ http:// hoặc https://',
@@ -928,6 +962,10 @@ export const FIELD_MESSAGES = {
   'query.too_deep': {
     vi: 'Truy vấn lồng quá nhiều tầng (ký tự thứ {column})',
     en: 'The query is nested too deeply (character {column})',
+  },
+  'monitoring.term_without_words': {
+    vi: '"{value}" không có chữ cái hay chữ số nào để so khớp',
+    en: '"{value}" has no letter or digit to match',
   },
 } as const satisfies Record<string, { vi: string; en: string }>;
 

@@ -42,7 +42,22 @@ describe('loadConfig', () => {
       publicUrl: undefined,
       proposalDay: 20,
       logLevel: 'info',
+      monitoringFetch: {
+        hostIntervalSeconds: 5,
+        hostConcurrency: 2,
+        connectTimeoutSeconds: 10,
+        timeoutSeconds: 30,
+        maxBytes: 10 * 1024 * 1024,
+        retries: 3,
+      },
     });
+  });
+
+  it('reads the polite-fetching settings and refuses impolite ones', () => {
+    const config = loadConfig({ LOA_FETCH_HOST_INTERVAL_SECONDS: '10', LOA_FETCH_MAX_MB: '2', LOA_FETCH_RETRIES: '0' });
+    expect(config.monitoringFetch).toMatchObject({ hostIntervalSeconds: 10, maxBytes: 2 * 1024 * 1024, retries: 0 });
+    expect(() => loadConfig({ LOA_FETCH_HOST_CONCURRENCY: '50' })).toThrow(/LOA_FETCH_HOST_CONCURRENCY/);
+    expect(() => loadConfig({ LOA_FETCH_HOST_INTERVAL_SECONDS: '0' })).toThrow(/LOA_FETCH_HOST_INTERVAL_SECONDS/);
   });
 
   it('lets a deployment allow more logins per address, for offices behind one gateway', () => {

@@ -60,6 +60,39 @@ const ZEnv = z.object({
     .max(28, { message: 'must be a day of the month from 1 to 28' })
     .default(DEFAULT_PROPOSAL_DAY),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Polite fetching of monitored sources (issue 12 §2).
+  LOA_FETCH_HOST_INTERVAL_SECONDS: z.coerce
+    .number({ message: 'must be a number' })
+    .min(0.05, { message: 'must be from 0.05 to 3600 seconds' })
+    .max(3600, { message: 'must be from 0.05 to 3600 seconds' })
+    .default(5),
+  LOA_FETCH_HOST_CONCURRENCY: z.coerce
+    .number({ message: 'must be a number' })
+    .int({ message: 'must be a whole number from 1 to 10' })
+    .min(1, { message: 'must be a whole number from 1 to 10' })
+    .max(10, { message: 'must be a whole number from 1 to 10' })
+    .default(2),
+  LOA_FETCH_TIMEOUT_SECONDS: z.coerce
+    .number({ message: 'must be a number' })
+    .min(1, { message: 'must be from 1 to 600 seconds' })
+    .max(600, { message: 'must be from 1 to 600 seconds' })
+    .default(30),
+  LOA_FETCH_CONNECT_TIMEOUT_SECONDS: z.coerce
+    .number({ message: 'must be a number' })
+    .min(1, { message: 'must be from 1 to 120 seconds' })
+    .max(120, { message: 'must be from 1 to 120 seconds' })
+    .default(10),
+  LOA_FETCH_MAX_MB: z.coerce
+    .number({ message: 'must be a number' })
+    .min(0.1, { message: 'must be from 0.1 to 200 megabytes' })
+    .max(200, { message: 'must be from 0.1 to 200 megabytes' })
+    .default(10),
+  LOA_FETCH_RETRIES: z.coerce
+    .number({ message: 'must be a number' })
+    .int({ message: 'must be a whole number from 0 to 10' })
+    .min(0, { message: 'must be a whole number from 0 to 10' })
+    .max(10, { message: 'must be a whole number from 0 to 10' })
+    .default(3),
 });
 
 export interface Config {
@@ -91,6 +124,15 @@ export interface Config {
   /** Day of month M−1 that is the last for proposing planned content for month M. */
   proposalDay: number;
   logLevel: z.infer<typeof ZEnv>['LOG_LEVEL'];
+  /** Polite fetching of monitored sources (LOA_FETCH_*). */
+  monitoringFetch: {
+    hostIntervalSeconds: number;
+    hostConcurrency: number;
+    connectTimeoutSeconds: number;
+    timeoutSeconds: number;
+    maxBytes: number;
+    retries: number;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -145,5 +187,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: e.LOA_PUBLIC_URL,
     proposalDay: e.LOA_PROPOSAL_DAY,
     logLevel: e.LOG_LEVEL,
+    monitoringFetch: {
+      hostIntervalSeconds: e.LOA_FETCH_HOST_INTERVAL_SECONDS,
+      hostConcurrency: e.LOA_FETCH_HOST_CONCURRENCY,
+      connectTimeoutSeconds: e.LOA_FETCH_CONNECT_TIMEOUT_SECONDS,
+      timeoutSeconds: e.LOA_FETCH_TIMEOUT_SECONDS,
+      maxBytes: Math.round(e.LOA_FETCH_MAX_MB * 1024 * 1024),
+      retries: e.LOA_FETCH_RETRIES,
+    },
   };
 }

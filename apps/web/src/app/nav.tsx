@@ -18,6 +18,8 @@ import { AudioOutlined, SoundOutlined } from '@ant-design/icons';
 import { ReadOutlined } from '@ant-design/icons';
 import { WalletOutlined } from '@ant-design/icons';
 import { FileDoneOutlined } from '@ant-design/icons';
+import { RadarChartOutlined } from '@ant-design/icons';
+import { DatabaseOutlined, ExperimentOutlined, FilterOutlined } from '@ant-design/icons';
 import type { TRole } from '@loa/contracts';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { MessageKey } from './i18n/i18n';
@@ -288,6 +290,41 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     descriptionKey: 'home.card.budget',
     icon: <WalletOutlined />,
     page: lazy(() => import('../modules/budget/budget-page').then((m) => ({ default: m.BudgetPage }))),
+  },
+  {
+    key: 'monitoring',
+    path: '/monitoring',
+    labelKey: 'nav.monitoring',
+    descriptionKey: 'home.card.monitoring',
+    icon: <RadarChartOutlined />,
+    page: lazy(() => import('../modules/monitoring/search-page').then((m) => ({ default: m.SearchPage }))),
+  },
+  {
+    key: 'monitoring-sources',
+    path: '/monitoring/sources',
+    labelKey: 'nav.monitoringSources',
+    descriptionKey: 'home.card.monitoringSources',
+    icon: <DatabaseOutlined />,
+    roles: ['admin', 'comms_center', 'press_office', 'province_officer'],
+    page: lazy(() => import('../modules/monitoring/sources-page').then((m) => ({ default: m.SourcesPage }))),
+  },
+  {
+    key: 'monitoring-queries',
+    path: '/monitoring/queries',
+    labelKey: 'nav.monitoringQueries',
+    descriptionKey: 'home.card.monitoringQueries',
+    icon: <FilterOutlined />,
+    roles: ['admin', 'comms_center', 'unit_officer', 'press_office', 'province_officer', 'district_officer'],
+    page: lazy(() => import('../modules/monitoring/queries-page').then((m) => ({ default: m.QueriesPage }))),
+  },
+  {
+    key: 'monitoring-classifier',
+    path: '/monitoring/classifier',
+    labelKey: 'nav.monitoringClassifier',
+    descriptionKey: 'home.card.monitoringClassifier',
+    icon: <ExperimentOutlined />,
+    roles: ['admin', 'comms_center'],
+    page: lazy(() => import('../modules/monitoring/classifier-page').then((m) => ({ default: m.ClassifierPage }))),
   },
   {
     key: 'notifications',

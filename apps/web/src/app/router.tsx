@@ -37,6 +37,9 @@ const PressContractPage = lazy(() =>
 const ExpenditurePage = lazy(() =>
   import('../modules/budget/expenditure-page').then((m) => ({ default: m.ExpenditurePage })),
 );
+const MonitoringArticlePage = lazy(() =>
+  import('../modules/monitoring/article-page').then((m) => ({ default: m.ArticlePage })),
+);
 
 function lazyPage(Page: LazyExoticComponent<ComponentType>) {
   return (
@@ -70,6 +73,7 @@ const router = createBrowserRouter([
           { path: '/press/requests/:id', element: lazyPage(PressRequestDetailPage) },
           { path: '/press/contracts/:id', element: lazyPage(PressContractPage) },
           { path: '/budget/expenditures/:id', element: lazyPage(ExpenditurePage) },
+          { path: '/monitoring/articles/:id', element: lazyPage(MonitoringArticlePage) },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

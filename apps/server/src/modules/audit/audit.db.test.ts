@@ -63,6 +63,8 @@ describe('audit routes', () => {
         'budget_fiscal_year',
         'budget_norm',
         'guidance_year',
+        'monitoring_query',
+        'monitoring_source',
         'official_channel',
         'org_unit',
         'regulation',

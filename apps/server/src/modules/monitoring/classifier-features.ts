@@ -25,12 +25,20 @@ export type FeatureVector = Map<string, number>;
 const pad = (tokens: readonly string[]) => ` ${tokens.join(' ')} `;
 
 export function prepareArticle(article: ArticleText): PreparedArticle {
-  const titleTokens = matchTokens(article.title);
-  const leadTokens = matchTokens(article.lead);
-  const paragraphTokens = article.body
-    .split('\n')
-    .map(matchTokens)
-    .filter((tokens) => tokens.length > 0);
+  return prepareTokenised(
+    matchTokens(article.title),
+    matchTokens(article.lead),
+    article.body.split('\n').map(matchTokens),
+  );
+}
+
+/** prepareArticle() on text already tokenised with matchTokens: the title, the lead and each line of the body. */
+export function prepareTokenised(
+  titleTokens: string[],
+  leadTokens: string[],
+  bodyLineTokens: readonly string[][],
+): PreparedArticle {
+  const paragraphTokens = bodyLineTokens.filter((tokens) => tokens.length > 0);
   const textTokens = leadTokens.concat(...paragraphTokens);
   return {
     titleTokens,

@@ -62,6 +62,15 @@ describe('the default lexicon', () => {
     expect(firedRules('Hoa hậu hầu tòa vụ lừa đảo chiếm đoạt tài sản', 'Phiên tòa xét xử lần hai.')).toEqual([]);
   });
 
+  it('reads evasion anywhere in the text, fraud and rule changes only in the headline', () => {
+    expect(
+      firedRules('Hội nghị tổng kết năm', 'Tổng thu đạt kế hoạch.', 'Một số doanh nghiệp vẫn chây ì, nợ đọng.'),
+    ).toEqual(['evasion-in-text']);
+    expect(firedRules('Khởi tố vụ trục lợi quỹ BHYT', '')).toContain('fraud-in-headline');
+    expect(firedRules('Hội nghị tổng kết năm', '', 'Cần phòng chống trục lợi quỹ.')).toEqual([]);
+    expect(firedRules('Dự thảo Luật BHXH sửa đổi: bỏ hưởng một lần?', '')).toContain('policy-in-headline');
+  });
+
   it('flags false information about the schemes and its correction', () => {
     expect(firedRules('BHXH Việt Nam bác bỏ tin giả về việc dừng chi trả lương hưu', '')).toContain('misinformation');
     expect(firedRules('Tin giả về vắc xin lan truyền trên mạng', 'Bộ Y tế khuyến cáo người dân.')).toEqual([]);

@@ -93,7 +93,15 @@ export function articleSignature(
   options: NearDuplicateOptions = NEAR_DUPLICATE_DEFAULTS,
 ): Uint32Array | null {
   checkOptions(options);
-  const tokens = fingerprintTokens(article.lead, article.body, options.maxTokens);
+  return signatureOfTokens(fingerprintTokens(article.lead, article.body, options.maxTokens), options);
+}
+
+/** articleSignature() of the matching tokens of lead + body (only the first `maxTokens` count). */
+export function signatureOfTokens(
+  allTokens: readonly string[],
+  options: NearDuplicateOptions = NEAR_DUPLICATE_DEFAULTS,
+): Uint32Array | null {
+  const tokens = allTokens.length > options.maxTokens ? allTokens.slice(0, options.maxTokens) : allTokens;
   if (tokens.length === 0) return null;
   const { shingleSize, seed } = options;
   const tokenHashes = tokens.map((token) => hashToken(token, seed));
@@ -206,6 +214,12 @@ export interface NearDuplicateIndex {
    * compared; a null signature (no text) starts its own cluster. Adding an id twice is an error.
    */
   add(article: { id: string; urlKey?: string | null; signature: Uint32Array | null }): NearDuplicateMatch;
+  /**
+   * Files an article whose cluster was decided before (rebuilding the index from storage, in arrival order): nothing is
+   * compared. `clusterId` is the id of the cluster's first article, filed earlier (or the article itself); an unknown
+   * one makes the article start its own cluster. Restoring an id twice is an error.
+   */
+  restore(article: { id: string; urlKey?: string | null; signature: Uint32Array | null; clusterId: string }): void;
   /** The cluster (its first article's id) of an article filed earlier, or undefined. */
   clusterOf(id: string): string | undefined;
   readonly size: number;
@@ -279,6 +293,12 @@ export function createNearDuplicateIndex(overrides: Partial<NearDuplicateOptions
       }
       file(id, ids.length, signature, keys, urlKey);
       return { duplicateOf: null, nearest: null, similarity: 0 };
+    },
+    restore({ id, urlKey, signature, clusterId }) {
+      if (numberOf.has(id)) throw new Error(`Article ${id} is already in the near-duplicate index`);
+      const first = numberOf.get(clusterId);
+      const cluster = first === undefined ? ids.length : clusters[first]!;
+      file(id, cluster, signature, signature ? bandKeys(signature, options) : null, urlKey);
     },
     clusterOf(id) {
       const number = numberOf.get(id);

@@ -35,13 +35,23 @@ export interface PreparedArticle {
 export const PREFIX_HEAD = 3;
 
 export function prepareArticle(article: MonitoredText): PreparedArticle {
+  return prepareTokenisedArticle({
+    title: matchTokens(article.title),
+    lead: matchTokens(article.lead ?? ''),
+    body: matchTokens(article.body ?? ''),
+    source: matchTokens(article.source ?? ''),
+  });
+}
+
+/** prepareArticle() on fields already tokenised with matchTokens (the ingest pipeline tokenises each field once). */
+export function prepareTokenisedArticle(fields: Readonly<Record<TQueryField, readonly string[]>>): PreparedArticle {
   const tokenAt: (string | undefined)[] = [];
   const positions = new Map<string, number[]>();
   const ranges = {} as Record<TQueryField, readonly [number, number]>;
   for (const field of LINE_FIELDS) {
     if (tokenAt.length > 0) tokenAt.length += FIELD_GAP;
     const start = tokenAt.length;
-    for (const token of matchTokens(article[field] ?? '')) {
+    for (const token of fields[field]) {
       const at = tokenAt.length;
       tokenAt.push(token);
       const list = positions.get(token);

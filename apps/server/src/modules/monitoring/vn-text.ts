@@ -13,15 +13,18 @@ const TONE = '[\\u0300\\u0301\\u0303\\u0309\\u0323]';
  */
 const OPEN_OA_OE = new RegExp(`([oO])([aAeE])(${TONE})(?![\\p{L}\\p{M}])`, 'gu');
 const OPEN_UY = new RegExp(`(?<![qQ])([uU])([yY])(${TONE})(?![\\p{L}\\p{M}])`, 'gu');
+/** "o" before a toned plain a/e, "u" before a toned y (composed): the only places OPEN_OA_OE / OPEN_UY can match. */
+const MAYBE_MOVED = /[oO][àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ]|[uU][ỳýỷỹỵỲÝỶỸỴ]/;
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 const COMBINING = /[\u0300-\u036f]/g;
-const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/u;
 
 /** Unicode NFC, the tone placement unified ("hoà" → "hòa", "thuý" → "thúy", "qua" untouched), invisible characters
  *  dropped, whitespace collapsed. */
 export function normaliseVi(text: string): string {
-  return text
-    .replace(INVISIBLE, '')
+  const composed = text.replace(INVISIBLE, '').normalize('NFC');
+  // Most text has no vowel pair the placement rule could move: skip the decomposition round trip.
+  if (!MAYBE_MOVED.test(composed)) return composed.replace(/\s+/g, ' ').trim();
+  return composed
     .normalize('NFD')
     .replace(OPEN_OA_OE, '$1$3$2')
     .replace(OPEN_UY, '$1$3$2')
@@ -33,14 +36,41 @@ export function normaliseVi(text: string): string {
 /** normaliseVi, lower case, accents folded, đ → d: the form every matcher compares. (Folding removes every tone,
  *  so the placement rule cannot change the result and is skipped on this hot path.) */
 export function foldVi(text: string): string {
-  return text
-    .replace(INVISIBLE, '')
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(COMBINING, '')
-    .replace(/đ/g, 'd')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return foldChars(text).replace(/\s+/g, ' ').trim();
+}
+
+/** Folded form of each lower-case letter of the Latin blocks Vietnamese uses ('' for a combining mark). */
+const FOLDED = new Map<number, string>();
+for (const [from, to] of [
+  [0x80, 0x24f],
+  [0x300, 0x36f],
+  [0x1e00, 0x1eff],
+]) {
+  for (let c = from!; c <= to!; c++) {
+    const ch = String.fromCharCode(c);
+    if (ch.toLowerCase() !== ch) continue;
+    FOLDED.set(c, ch.normalize('NFD').replace(COMBINING, '').replace(/đ/g, 'd'));
+  }
+}
+
+/** foldVi without the whitespace collapse: a character table, the Unicode round trip only for other scripts. */
+function foldChars(text: string): string {
+  const lower = text.replace(INVISIBLE, '').toLowerCase();
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (c < 0x80) continue;
+    const folded = FOLDED.get(c);
+    if (folded === undefined) return foldSlowly(text);
+    out += lower.slice(from, i) + folded;
+    from = i + 1;
+  }
+  return from === 0 ? lower : out + lower.slice(from);
+}
+
+function foldSlowly(text: string): string {
+  return text.replace(INVISIBLE, '').toLowerCase().normalize('NFD').replace(COMBINING, '').replace(/đ/g, 'd');
 }
 
 /** Abbreviations (folded, so "NLĐ" is "nld") and the folded tokens of their full forms. */
@@ -58,13 +88,39 @@ export const VI_ABBREVIATIONS: ReadonlyMap<string, readonly string[]> = new Map(
  *  ("BHXH" → "bao","hiem","xa","hoi"), so "BHXH" and "bảo hiểm xã hội" match each other. */
 export function matchTokens(text: string): string[] {
   const tokens: string[] = [];
-  for (const word of foldVi(text).split(NOT_LETTER_OR_DIGIT)) {
-    if (word === '') continue;
+  const folded = foldChars(text);
+  const push = (word: string) => {
     const expansion = VI_ABBREVIATIONS.get(word);
     if (expansion) tokens.push(...expansion);
     else tokens.push(word);
+  };
+  // Folded text is nearly all ASCII: split by hand, asking the Unicode classes only about other characters.
+  let start = -1;
+  for (let i = 0; i < folded.length; i++) {
+    const c = folded.charCodeAt(i);
+    const isWordChar =
+      c < 128 ? (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) : isLetterOrDigit(folded, i);
+    if (isWordChar) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      push(folded.slice(start, i));
+      start = -1;
+    }
   }
+  if (start >= 0) push(folded.slice(start));
   return tokens;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** Whether the UTF-16 unit at i (a surrogate pair counts as one letter when the pair is one) is a letter or digit. */
+function isLetterOrDigit(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c >= 0xdc00 && c <= 0xdfff && i > 0) {
+    const high = text.charCodeAt(i - 1);
+    if (high >= 0xd800 && high <= 0xdbff) return LETTER_OR_DIGIT.test(text.slice(i - 1, i + 1));
+  }
+  if (c >= 0xd800 && c <= 0xdbff) return LETTER_OR_DIGIT.test(text.slice(i, i + 2));
+  return LETTER_OR_DIGIT.test(text[i]!);
 }
 
 /** Syllable shingles of `size` consecutive matchTokens (for near-duplicate fingerprints); a text shorter than `size`

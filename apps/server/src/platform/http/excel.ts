@@ -1,3 +1,4 @@
+import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { AppError } from '../errors.js';
 
@@ -5,7 +6,8 @@ export interface ExcelColumn<T> {
   key: string;
   header: string;
   width?: number;
-  value: (row: T) => string | number | boolean | Date | null;
+  /** A `{ text, hyperlink }` value makes a clickable link. */
+  value: (row: T) => string | number | boolean | Date | { text: string; hyperlink: string } | null;
 }
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -22,6 +24,53 @@ export async function workbook<T>(sheetName: string, columns: ExcelColumn<T>[], 
   for (const row of rows) sheet.addRow(Object.fromEntries(columns.map((c) => [c.key, c.value(row)])));
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+/** Resolves when `stream` can take more, or is gone. */
+function drainedOrClosed(stream: PassThrough): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      stream.off('drain', done);
+      stream.off('close', done);
+      resolve();
+    };
+    stream.on('drain', done);
+    stream.on('close', done);
+  });
+}
+
+/**
+ * The same one-sheet workbook as `workbook`, written while the rows arrive: each chunk is committed to the returned
+ * stream, and the next is asked for only once the stream has drained, so an export of any size stays small in memory.
+ * A failing source or a closed stream ends it (the response is cut short rather than silently incomplete).
+ */
+export function streamWorkbook<T>(
+  sheetName: string,
+  columns: ExcelColumn<T>[],
+  chunks: AsyncIterable<readonly T[]>,
+): Readable {
+  const out = new PassThrough();
+  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  book.creator = 'Loa';
+  book.created = new Date();
+  const sheet = book.addWorksheet(sheetName.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns.map((c) => ({ header: c.header, key: c.key, width: c.width ?? 20 }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  void (async () => {
+    try {
+      for await (const chunk of chunks) {
+        if (out.destroyed) return;
+        for (const row of chunk) sheet.addRow(Object.fromEntries(columns.map((c) => [c.key, c.value(row)]))).commit();
+        if (out.writableNeedDrain) await drainedOrClosed(out);
+      }
+      sheet.commit();
+      await book.commit();
+    } catch (error) {
+      out.destroy(error as Error);
+    }
+  })();
+  return out;
 }
 
 /** What a cell says, as text (dates as yyyy-mm-dd, formulas by their result, links by their text or address). */

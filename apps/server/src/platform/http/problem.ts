@@ -85,6 +85,10 @@ const RESOURCE_NAMES: Record<string, { vi: string; en: string }> = {
   press_contract: { vi: 'hợp đồng báo chí', en: 'Press contract' },
   press_contract_deliverable: { vi: 'sản phẩm của hợp đồng', en: 'Contract deliverable' },
   press_contract_publication: { vi: 'tin bài gắn với hợp đồng', en: 'Contract publication' },
+  monitoring_source: { vi: 'nguồn tin theo dõi', en: 'Monitoring source' },
+  monitoring_query: { vi: 'truy vấn theo dõi báo chí', en: 'Monitoring query' },
+  monitoring_article: { vi: 'bài báo', en: 'Article' },
+  monitoring_view: { vi: 'bộ lọc đã lưu', en: 'Saved view' },
 };
 
 /** The resources that have a name in screens (a 404 names what was not found). */

@@ -21,6 +21,8 @@ import { eventsEn } from '../../modules/events/events.messages';
 import { feedbackEn } from '../../modules/feedback/feedback.messages';
 import { campaignsEn } from '../../modules/campaigns/campaigns.messages';
 import { budgetEn } from '../../modules/budget/budget.messages';
+import { monitoringArticlesEn } from '../../modules/monitoring/monitoring-articles.messages';
+import { monitoringAdminEn } from '../../modules/monitoring/monitoring-admin.messages';
 import type { MessageKey } from './vi';
 
 /** English UI strings; the type requires exactly the keys of the Vietnamese dictionary. */
@@ -336,4 +338,6 @@ export const en: Record<MessageKey, string> = {
   ...campaignsEn,
   ...sharingEn,
   ...budgetEn,
+  ...monitoringArticlesEn,
+  ...monitoringAdminEn,
 };

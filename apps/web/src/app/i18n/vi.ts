@@ -21,6 +21,8 @@ import { eventsVi } from '../../modules/events/events.messages';
 import { feedbackVi } from '../../modules/feedback/feedback.messages';
 import { campaignsVi } from '../../modules/campaigns/campaigns.messages';
 import { budgetVi } from '../../modules/budget/budget.messages';
+import { monitoringArticlesVi } from '../../modules/monitoring/monitoring-articles.messages';
+import { monitoringAdminVi } from '../../modules/monitoring/monitoring-admin.messages';
 
 /** Vietnamese UI strings: the default language. Keys are grouped by screen; `{name}` marks a parameter. */
 export const vi = {
@@ -335,6 +337,8 @@ export const vi = {
   ...campaignsVi,
   ...sharingVi,
   ...budgetVi,
+  ...monitoringArticlesVi,
+  ...monitoringAdminVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { csvRecords, fieldOfHeader, parseImport } from './import-rows.js';
+import { multipartBoundary, parseMultipart } from './multipart.js';
+
+describe('parseImport', () => {
+  it('maps English and Vietnamese headers, whatever their accents and case', () => {
+    expect(
+      ['URL', 'Đường dẫn', 'Tiêu đề', 'Sapo', 'Nội dung', 'Ngày đăng', 'Published at', 'Nguồn', 'Tác giả'].map(
+        fieldOfHeader,
+      ),
+    ).toEqual(['url', 'url', 'title', 'lead', 'body', 'publishedAt', 'publishedAt', 'source', 'author']);
+    expect(fieldOfHeader('Lượt thích')).toBeNull();
+  });
+
+  it('reads CSV with semicolons, quoted delimiters and line breaks, keeping each row’s starting line', () => {
+    const csv =
+      '\uFEFFĐường dẫn;Tiêu đề;Nội dung;Lượt thích\n' +
+      'https://a.vn/1;"Tin 1; có dấu chấm phẩy";"Đoạn 1\nĐoạn 2";10\n' +
+      '\n' +
+      'https://a.vn/2;"Tin ""2""";;3\n';
+    const parsed = parseImport(csv, 'bao-cao.csv');
+    expect(parsed).toEqual({
+      format: 'csv',
+      problems: [],
+      rows: [
+        { line: 2, article: { url: 'https://a.vn/1', title: 'Tin 1; có dấu chấm phẩy', body: 'Đoạn 1\nĐoạn 2' } },
+        { line: 5, article: { url: 'https://a.vn/2', title: 'Tin "2"' } },
+      ],
+    });
+  });
+
+  it('reports a CSV without an address column at its header line', () => {
+    expect(parseImport('Tiêu đề,Nội dung\nA,B\n', 'x.csv')).toEqual({
+      format: 'csv',
+      rows: [],
+      problems: [{ line: 1, message: expect.stringMatching(/url/) }],
+    });
+  });
+
+  it('reads JSON Lines, renaming known keys and reporting broken lines by number', () => {
+    const jsonl =
+      '{"link":"https://a.vn/1","tieu_de":"x","title":"Tin 1"}\n\nnot json\n[1]\n{"url":"https://a.vn/2","title":"Tin 2"}';
+    const parsed = parseImport(jsonl, 'export.jsonl');
+    expect(parsed.format).toBe('jsonl');
+    expect(parsed.rows.map((r) => [r.line, r.article.url, r.article.title])).toEqual([
+      [1, 'https://a.vn/1', 'Tin 1'],
+      [5, 'https://a.vn/2', 'Tin 2'],
+    ]);
+    expect(parsed.problems.map((p) => p.line)).toEqual([3, 4]);
+  });
+
+  it('splits CSV records on CRLF too', () => {
+    expect(csvRecords('a,b\r\n1,2\r\n', ',')).toEqual([
+      { line: 1, cells: ['a', 'b'] },
+      { line: 2, cells: ['1', '2'] },
+    ]);
+  });
+});
+
+describe('parseMultipart', () => {
+  it('finds the file part with its UTF-8 name and exact bytes', () => {
+    const boundary = '----loa123';
+    const body = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="note"\r\n\r\nhello\r\n`),
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="`),
+      Buffer.from('tin-bài.csv', 'utf8'),
+      Buffer.from(`"\r\nContent-Type: text/csv\r\n\r\nurl,title\r\nhttps://a.vn,A\r\n--${boundary}--\r\n`),
+    ]);
+    expect(multipartBoundary(`multipart/form-data; boundary=${boundary}`)).toBe(boundary);
+    expect(multipartBoundary('application/json')).toBeNull();
+    const parts = parseMultipart(body, boundary);
+    expect(parts.map((p) => [p.name, p.fileName, p.contentType])).toEqual([
+      ['note', null, null],
+      ['file', 'tin-bài.csv', 'text/csv'],
+    ]);
+    expect(parts[1]!.data.toString()).toBe('url,title\r\nhttps://a.vn,A');
+  });
+});

@@ -1,0 +1,101 @@
+// A small local news site on 127.0.0.1 for the monitoring journey: an RSS feed and its article pages, Vietnamese
+// text written for the journey (one item about trading social-insurance books, the kind officers must catch).
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface NewsSiteArticle {
+  slug: string;
+  title: string;
+  lead: string;
+  paragraphs: string[];
+}
+
+export const BOOK_TRADING: NewsSiteArticle = {
+  slug: 'thu-mua-so-bhxh-tren-mang',
+  title: 'Cảnh báo tình trạng thu mua sổ BHXH giá cao trên mạng xã hội',
+  lead: 'Nhiều tài khoản rao thu mua, cầm cố sổ bảo hiểm xã hội của người lao động nghỉ việc với giá cao.',
+  paragraphs: [
+    'Thời gian gần đây, trên các hội nhóm mạng xã hội xuất hiện nhiều bài đăng thu mua sổ BHXH, nhận cầm sổ bảo hiểm xã hội và làm hộ thủ tục hưởng BHXH một lần để hưởng chênh lệch.',
+    'Cơ quan BHXH khuyến cáo người lao động không bán, không cầm cố sổ BHXH; việc giao sổ cho người khác có thể bị chiếm đoạt quyền lợi, lộ lọt thông tin cá nhân.',
+    'Người lao động cần giải quyết chế độ hãy liên hệ trực tiếp cơ quan BHXH nơi cư trú hoặc thực hiện trên Cổng Dịch vụ công quốc gia.',
+  ],
+};
+
+export const PENSION: NewsSiteArticle = {
+  slug: 'dieu-chinh-luong-huu',
+  title: 'Điều chỉnh lương hưu, trợ cấp BHXH từ ngày 1/7',
+  lead: 'Người đang hưởng lương hưu, trợ cấp BHXH hằng tháng được tăng thêm theo nghị định mới của Chính phủ.',
+  paragraphs: [
+    'Theo nghị định, mức lương hưu và trợ cấp BHXH hằng tháng được điều chỉnh tăng từ ngày 1/7 đối với các đối tượng đang hưởng.',
+    'Cơ quan BHXH các tỉnh đã chủ động rà soát danh sách, chuẩn bị chi trả kịp thời cho người hưởng qua tài khoản cá nhân và tại điểm chi trả.',
+  ],
+};
+
+export const WEATHER: NewsSiteArticle = {
+  slug: 'mua-lon-mien-trung',
+  title: 'Mưa lớn kéo dài ở các tỉnh miền Trung',
+  lead: 'Các tỉnh từ Quảng Bình đến Quảng Ngãi có mưa to đến rất to trong ba ngày tới.',
+  paragraphs: ['Trung tâm Dự báo khí tượng thủy văn quốc gia cảnh báo nguy cơ lũ quét và sạt lở đất ở vùng núi.'],
+};
+
+const escape = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+function page(article: NewsSiteArticle, url: string, published: string): string {
+  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${escape(article.title)}</title>
+<link rel="canonical" href="${url}"><meta name="description" content="${escape(article.lead)}">
+<meta property="article:published_time" content="${published}"></head><body><header>Báo Thử Nghiệm</header>
+<article><h1>${escape(article.title)}</h1><p class="sapo"><strong>${escape(article.lead)}</strong></p>
+${article.paragraphs.map((p) => `<p>${escape(p)}</p>`).join('\n')}<p class="author">Minh Anh</p></article>
+<footer>© Báo Thử Nghiệm</footer></body></html>`;
+}
+
+export interface NewsSite {
+  feedUrl: string;
+  urlOf(article: NewsSiteArticle): string;
+  close(): Promise<void>;
+}
+
+/** Serves `articles` (newest first, an hour apart, ending now) under /tin/<slug>.html and their feed at /rss.xml. */
+export async function startNewsSite(articles: NewsSiteArticle[]): Promise<NewsSite> {
+  let base = '';
+  const now = Date.now();
+  const dated = articles.map((article, i) => ({ article, at: new Date(now - (i + 1) * 3_600_000) }));
+  const server = http.createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path === '/rss.xml') {
+      const items = dated
+        .map(
+          ({ article, at }) =>
+            `<item><title>${escape(article.title)}</title><link>${base}/tin/${article.slug}.html</link>` +
+            `<description>${escape(article.lead)}</description><guid>${article.slug}</guid>` +
+            `<pubDate>${at.toUTCString()}</pubDate></item>`,
+        )
+        .join('');
+      res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' });
+      res.end(
+        `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Báo Thử Nghiệm</title>` +
+          `<link>${base}/</link><description>Tin mới</description>${items}</channel></rss>`,
+      );
+      return;
+    }
+    const found = dated.find(({ article }) => path === `/tin/${article.slug}.html`);
+    if (!found) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(page(found.article, `${base}${path}`, found.at.toISOString()));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    feedUrl: `${base}/rss.xml`,
+    urlOf: (article) => `${base}/tin/${article.slug}.html`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
