@@ -62,19 +62,6 @@ import {
 } from './modules/notifications/index.js';
 import { createOrgUnitsImportService, createOrgUnitsService, orgUnitsRepository } from './modules/org-units/index.js';
 import { createOfficialChannelsService, officialChannelsRepository } from './modules/official-channels/index.js';
-import {
-  createIngestService,
-  createMonitoringEngine,
-  loadShippedModel,
-  monitoringRepository,
-} from './modules/monitoring/index.js';
-import {
-  articlesSearchRepository,
-  createMonitoringArticlesService,
-  createSavedViewsService,
-  monitoringArticlesRepository,
-  savedViewsRepository,
-} from './modules/monitoring-articles/index.js';
 import { createPlansService, plansRepository } from './modules/plans/index.js';
 import { createEventExtrasService, createEventsService, eventsRepository } from './modules/events/index.js';
 import {
@@ -128,35 +115,10 @@ import {
   trainingRepository,
 } from './modules/training/index.js';
 import { createStoriesService, createStoryMediaService, storiesRepository } from './modules/stories/index.js';
-import {
-  classifierStoreRepository,
-  createClassifierAdminService,
-  createMonitoringDigestService,
-  createMonitoringQueriesService,
-  monitoringDigestJob,
-  monitoringNightlyRetrainJob,
-  monitoringQueriesRepository,
-  monitoringTrainJob,
-} from './modules/monitoring-queries/index.js';
-import {
-  createItemFetchService,
-  createMonitoringSourcesService,
-  createPoliteFetcher,
-  createSourceFetchService,
-  createSourceImportService,
-  DEFAULT_LOOP_SETTINGS,
-  fetchItemsJob,
-  fetchQueueRepository,
-  fetchSettingsFrom,
-  fetchSourcesJob,
-  monitoringHostsRepository,
-  monitoringSourcesRepository,
-  type FetchLoopSettings,
-  type FetchOptions,
-} from './modules/monitoring-sources/index.js';
 import { createUsersService, usersRepository } from './modules/users/index.js';
+import { composeMonitoring, type MonitoringOptions, monitoringJobs } from './composition-monitoring.js';
 
-export interface CompositionOptions {
+export interface CompositionOptions extends MonitoringOptions {
   sessionHours: number;
   passwords?: PasswordHasher;
   /** Outgoing mail server (SMTP_URL); without it, e-mails are held in the outbox. */
@@ -173,9 +135,6 @@ export interface CompositionOptions {
   maxUploadMb?: number;
   /** An S3-compatible bucket for uploaded files (LOA_S3_*); it takes the place of `filesDir`. */
   s3?: S3Options | undefined;
-  /** Polite fetching of monitored sources (LOA_FETCH_*); the loop's own settings only tests change. */
-  monitoringFetch?: Partial<FetchOptions> | undefined;
-  monitoringLoop?: Partial<FetchLoopSettings> | undefined;
 }
 
 export function compose(db: Db, options: CompositionOptions) {
@@ -412,59 +371,6 @@ export function compose(db: Db, options: CompositionOptions) {
   const trainingMaterials = createTrainingMaterialsService({ ...trainingDeps, files: files.internal });
   files.registerFileReferences({ table: 'training_materials', column: 'file_id' });
   const training = createTrainingService({ ...trainingDeps, listMaterials: trainingMaterials.listFor });
-  // Saved monitoring queries and the classifier's lexicon and retraining (issue 12 §5, §6).
-  const monitoringQueries = createMonitoringQueriesService({
-    ...base,
-    repo: monitoringQueriesRepository,
-    units: orgUnitsRepository,
-  });
-  const monitoringDigest = createMonitoringDigestService({
-    runInTransaction,
-    repo: monitoringQueriesRepository,
-    notify: notifications.notify,
-  });
-  const monitoringClassifier = createClassifierAdminService({ ...base, repo: classifierStoreRepository });
-  // Media monitoring (issue 12): the engine's in-memory state is per process, kept current at every batch.
-  const monitoringEngine = createMonitoringEngine({
-    repo: monitoringRepository,
-    loadShippedModel: () => loadShippedModel(),
-    warn: (message) => console.warn(message),
-  });
-  const monitoringIngest = createIngestService({
-    ...base,
-    repo: monitoringRepository,
-    engine: monitoringEngine,
-    notify: notifications.notify,
-  });
-  // Monitored sources and the polite fetcher (issue 12 §1–§3): every article it finds goes through the ingest above.
-  const monitoringFetcher = createPoliteFetcher({
-    db,
-    hosts: monitoringHostsRepository,
-    settings: fetchSettingsFrom(options.monitoringFetch ?? {}, options.publicUrl),
-  });
-  const monitoringLoop = { ...DEFAULT_LOOP_SETTINGS, ...options.monitoringLoop };
-  const monitoringSourceDeps = {
-    ...base,
-    queue: fetchQueueRepository,
-    fetcher: monitoringFetcher,
-    settings: monitoringLoop,
-  };
-  const monitoringSources = createMonitoringSourcesService({
-    ...base,
-    repo: monitoringSourcesRepository,
-    queue: fetchQueueRepository,
-  });
-  const monitoringSourceFetch = createSourceFetchService({ ...monitoringSourceDeps, notify: notifications.notify });
-  const monitoringItemFetch = createItemFetchService({
-    ...monitoringSourceDeps,
-    sources: monitoringSourcesRepository,
-    ingest: monitoringIngest.ingest,
-  });
-  const monitoringSourceImport = createSourceImportService({
-    ...base,
-    sources: monitoringSourcesRepository,
-    ingest: monitoringIngest.ingest,
-  });
   return {
     db,
     runInTransaction,
@@ -535,24 +441,10 @@ export function compose(db: Db, options: CompositionOptions) {
     trainingImport: createTrainingImportService(trainingDeps),
     budgetLedger,
     budget,
-    monitoringIngest,
-    monitoringSources,
-    monitoringSourceFetch,
-    monitoringItemFetch,
-    monitoringSourceImport,
-    monitoringArticles: createMonitoringArticlesService({
-      ...base,
-      repo: monitoringArticlesRepository,
-      search: articlesSearchRepository,
-      units: orgUnitsRepository,
-      notify: notifications.notify,
-    }),
-    monitoringViews: createSavedViewsService({ ...base, repo: savedViewsRepository }),
     pressContracts: createPressContractsService(pressContractDeps),
     pressContractDelivery: createPressContractDeliveryService(pressContractDeps),
-    monitoringQueries,
-    monitoringDigest,
-    monitoringClassifier,
+    // Media monitoring (issue 12): composition-monitoring.ts.
+    ...composeMonitoring(base, notifications.notify, options),
     sharing: createSharingService({
       ...base,
       repo: sharingRepository,
@@ -567,21 +459,6 @@ export type Services = ReturnType<typeof compose>;
 /** Every job type of Loa; workers process all of them. `jobs` lets jobs queue other jobs. */
 export function jobDefinitions(services: Services, jobs: Pick<Jobs, 'send'>): JobDefinition<never>[] {
   const sendEmail = sendEmailJob(services.notifications.deliverOutboxMessage);
-  // "Train now" queues the training job at once on an instance that processes jobs (others leave it to the poll).
-  const monitoringTrain = monitoringTrainJob(services.monitoringClassifier.runPendingTraining);
-  services.monitoringClassifier.useQueue(async () => {
-    await jobs.send(monitoringTrain, {}, { idempotencyKey: 'monitoring.train' });
-  });
-  // "Fetch now" wakes the source fetcher at once; a fetch that queued items wakes the item fetcher.
-  const monitoringItems = fetchItemsJob(() => services.monitoringItemFetch.processItems());
-  const monitoringSourcesFetch = fetchSourcesJob(async (o) => {
-    const fetched = await services.monitoringSourceFetch.fetchDueSources(o);
-    if (fetched > 0) await jobs.send(monitoringItems, {});
-    return fetched;
-  });
-  services.monitoringSources.setFetchTrigger(async (sourceId) => {
-    await jobs.send(monitoringSourcesFetch, { sourceId });
-  });
   return [
     sessionCleanupJob(services.auth.deleteExpiredSessions),
     sendEmail,
@@ -590,13 +467,6 @@ export function jobDefinitions(services: Services, jobs: Pick<Jobs, 'send'>): Jo
     extendSeriesJob(services.calendar.extendSeries),
     proposalRemindersJob(services.proposals.sendMonthlyReminders),
     filesCleanupJob(() => services.files.deleteUnreferenced()),
-    monitoringDigestJob(services.monitoringDigest.sendDailyDigest),
-    monitoringTrain,
-    monitoringSourcesFetch,
-    monitoringItems,
-    monitoringNightlyRetrainJob(
-      services.monitoringClassifier.requestNightlyTraining,
-      services.monitoringClassifier.runPendingTraining,
-    ),
+    ...monitoringJobs(services, jobs),
   ] as JobDefinition<never>[];
 }

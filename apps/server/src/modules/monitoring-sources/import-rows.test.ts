@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { csvRecords, fieldOfHeader, parseImport } from './import-rows.js';
-import { multipartBoundary, parseMultipart } from './multipart.js';
 
 describe('parseImport', () => {
   it('maps English and Vietnamese headers, whatever their accents and case', () => {
@@ -54,25 +53,5 @@ describe('parseImport', () => {
       { line: 1, cells: ['a', 'b'] },
       { line: 2, cells: ['1', '2'] },
     ]);
-  });
-});
-
-describe('parseMultipart', () => {
-  it('finds the file part with its UTF-8 name and exact bytes', () => {
-    const boundary = '----loa123';
-    const body = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="note"\r\n\r\nhello\r\n`),
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="`),
-      Buffer.from('tin-bài.csv', 'utf8'),
-      Buffer.from(`"\r\nContent-Type: text/csv\r\n\r\nurl,title\r\nhttps://a.vn,A\r\n--${boundary}--\r\n`),
-    ]);
-    expect(multipartBoundary(`multipart/form-data; boundary=${boundary}`)).toBe(boundary);
-    expect(multipartBoundary('application/json')).toBeNull();
-    const parts = parseMultipart(body, boundary);
-    expect(parts.map((p) => [p.name, p.fileName, p.contentType])).toEqual([
-      ['note', null, null],
-      ['file', 'tin-bài.csv', 'text/csv'],
-    ]);
-    expect(parts[1]!.data.toString()).toBe('url,title\r\nhttps://a.vn,A');
   });
 });

@@ -38,18 +38,6 @@ const feed = (name: string, path: string, extra: Record<string, unknown> = {}) =
   ...extra,
 });
 
-function multipart(fileName: string, content: string) {
-  const boundary = '----loaTestBoundary';
-  const payload = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n`,
-    ),
-    Buffer.from(content, 'utf8'),
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
-
 describe('/api/monitoring/sources', () => {
   it('seeds the major outlets’ feeds once, disabled with the reason, kept by the Communication Center', async () => {
     const { items, total } = (await admin.get('/api/monitoring/sources?pageSize=100&kind=feed&enabled=false')).json<
@@ -170,12 +158,16 @@ describe('/api/monitoring/sources', () => {
       'https://mxh.example.vn/bai/1,"Người dân hỏi về sổ BHXH, thẻ BHYT",Bài đăng trên nhóm,2026-01-14 09:00\n' +
       'https://mxh.example.vn/bai/2,,Thiếu tiêu đề,\n' +
       'https://mxh.example.vn/bai/3,Lương hưu tăng từ 1/7,Tin vui,15/01/2026 08:00\n';
-    const { payload, headers } = multipart('xuat-du-lieu.csv', csv);
     const response = await t.app.inject({
       method: 'POST',
       url: `/api/monitoring/sources/${source.id}/import`,
-      payload,
-      headers: { ...headers, cookie: admin.cookie, 'x-csrf-token': admin.csrfToken },
+      payload: Buffer.from(csv),
+      headers: {
+        'content-type': 'application/octet-stream',
+        'x-file-name': encodeURIComponent('xuất-dữ-liệu.csv'),
+        cookie: admin.cookie,
+        'x-csrf-token': admin.csrfToken,
+      },
     });
     expect(response.statusCode).toBe(200);
     const report = response.json<TIngestResponse>();

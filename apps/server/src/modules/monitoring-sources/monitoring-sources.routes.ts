@@ -13,15 +13,13 @@ import {
   zPage,
   type TMonitoringSource,
 } from '@loa/contracts';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../platform/errors.js';
 import { actorOf } from '../../platform/http/authentication.js';
 import { attachment, workbook, XLSX_TYPE, type ExcelColumn } from '../../platform/http/excel.js';
 import type { HttpApp } from '../../platform/http/types.js';
+import { uploadErrorHandler, uploadOf, UPLOAD_TYPE } from '../files/index.js';
 import type { ItemFetchService } from './item-fetch.service.js';
 import type { MonitoringSourcesService } from './monitoring-sources.service.js';
-import { multipartBoundary, parseMultipart } from './multipart.js';
 import type { SourceImportService } from './source-import.service.js';
 
 const tags = ['monitoring-sources'];
@@ -58,10 +56,10 @@ const COLUMNS: ExcelColumn<TMonitoringSource>[] = [
 ];
 
 const IMPORT_DESCRIPTION =
-  'Body: multipart/form-data with the file in the part `file`, or the raw file (application/octet-stream, its name ' +
-  'in X-File-Name or ?name=). CSV with a header row (url, title, lead, body, publishedAt, source, author — English ' +
-  'or Vietnamese names such as "Đường dẫn", "Tiêu đề", "Sapo", "Nội dung", "Ngày đăng", "Nguồn") or JSON Lines. ' +
-  'Results come in file order; a rejected row gives its line number as `index`.';
+  `Body: the file itself, Content-Type ${UPLOAD_TYPE}; its name in X-File-Name or \`?name=\`. ` +
+  'CSV with a header row (url, title, lead, body, publishedAt, source, author — English or Vietnamese names such ' +
+  'as "Đường dẫn", "Tiêu đề", "Sapo", "Nội dung", "Ngày đăng", "Nguồn") or JSON Lines. Results come in file ' +
+  'order; a rejected row gives its line number as `index`.';
 
 export function registerMonitoringSourcesRoutes(
   app: HttpApp,
@@ -189,49 +187,21 @@ export function registerMonitoringSourcesRoutes(
     async (request) => items.submitUrl(actorOf(request), request.body, request.locale),
   );
 
-  // The import takes multipart bodies: their parser lives in this scope only.
-  app.register(async (scope) => {
-    scope.addContentTypeParser(
-      'multipart/form-data',
-      { parseAs: 'buffer', bodyLimit: maxUploadBytes },
-      (_req, body, done) => done(null, body),
-    );
-    scope.withTypeProvider<ZodTypeProvider>().post(
-      '/api/monitoring/sources/:id/import',
-      {
-        bodyLimit: maxUploadBytes,
-        schema: {
-          tags,
-          summary: 'Import a CSV or JSONL export of another tool into the source',
-          description: IMPORT_DESCRIPTION,
-          params: ZIdParams,
-          querystring: ZImportQuery,
-          response: { 200: ZIngestResponse },
-        },
+  app.post(
+    '/api/monitoring/sources/:id/import',
+    {
+      bodyLimit: maxUploadBytes,
+      errorHandler: uploadErrorHandler(app, maxUploadBytes),
+      schema: {
+        tags,
+        summary: 'Import a CSV or JSONL export of another tool into the source',
+        description: IMPORT_DESCRIPTION,
+        params: ZIdParams,
+        querystring: ZImportQuery,
+        response: { 200: ZIngestResponse },
       },
-      async (request) => {
-        if (!Buffer.isBuffer(request.body)) throw new AppError('request.unsupported_media_type');
-        let bytes: Buffer = request.body;
-        let fileName = request.query.name ?? decodeHeaderName(request.headers['x-file-name']);
-        const boundary = multipartBoundary(request.headers['content-type']);
-        if (boundary) {
-          const part = parseMultipart(request.body, boundary).find((p) => p.name === 'file');
-          if (!part) throw new AppError('validation.failed', {}, [{ field: 'file', code: 'validation.required' }]);
-          bytes = part.data;
-          fileName = part.fileName ?? fileName;
-        }
-        return imports.importFile(actorOf(request), request.params.id, { bytes, fileName }, request.locale);
-      },
-    );
-  });
-}
-
-function decodeHeaderName(header: string | string[] | undefined): string | undefined {
-  if (typeof header !== 'string') return undefined;
-  const value = header.replace(/^UTF-8''/i, '');
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
+    },
+    async (request) =>
+      imports.importFile(actorOf(request), request.params.id, uploadOf(request, request.query.name), request.locale),
+  );
 }

@@ -1,13 +1,6 @@
 import { POLL_MAX_SECONDS, POLL_MIN_SECONDS, type TIngestResponse } from '@loa/contracts';
 import { describe, expect, it } from 'vitest';
-import {
-  importFormatOf,
-  isPolledKind,
-  multipartFile,
-  pollMinutes,
-  pollSecondsOf,
-  splitIngestResults,
-} from './sources-helpers';
+import { importFormatOf, isPolledKind, pollMinutes, pollSecondsOf, splitIngestResults } from './sources-helpers';
 
 describe('polling interval', () => {
   it('turns minutes into seconds within the bounds, and nothing outside them', () => {
@@ -39,26 +32,6 @@ describe('source kinds and files', () => {
     expect(importFormatOf('bai.jsonl')).toBe('jsonl');
     expect(importFormatOf('bai.ndjson')).toBe('jsonl');
     expect(importFormatOf('bai.xlsx')).toBeNull();
-  });
-});
-
-describe('multipartFile', () => {
-  it('wraps the file in one form-data part with its name and type', async () => {
-    const file = new File(['url,title\nhttps://a.vn/1,Tin "một"'], 'tin "mới".csv', { type: 'text/csv' });
-    const body = multipartFile('file', file, 'XYZ');
-    expect(body.contentType).toBe('multipart/form-data; boundary=XYZ');
-    expect(await body.data.text()).toBe(
-      '--XYZ\r\nContent-Disposition: form-data; name="file"; filename="tin _mới_.csv"\r\n' +
-        'Content-Type: text/csv\r\n\r\nurl,title\nhttps://a.vn/1,Tin "một"\r\n--XYZ--\r\n',
-    );
-  });
-
-  it('falls back to a generic type and a fresh boundary', async () => {
-    const body = multipartFile('file', new File(['{}'], 'a.jsonl'));
-    const boundary = body.contentType.split('boundary=')[1]!;
-    expect(boundary.length).toBeGreaterThan(10);
-    expect(await body.data.text()).toContain(`--${boundary}\r\n`);
-    expect(await body.data.text()).toContain('Content-Type: application/octet-stream');
   });
 });
 

@@ -55,32 +55,5 @@ export function importFormatOf(fileName: string): 'csv' | 'jsonl' | null {
   return null;
 }
 
-/** A quoted-string-safe file name for a Content-Disposition header (quotes, backslashes and line breaks removed). */
-function dispositionName(name: string): string {
-  const cleaned = name.replace(/["\\\r\n]/g, '_');
-  return cleaned === '' ? 'upload' : cleaned;
-}
-
-/**
- * A multipart/form-data body with one file field, as a Blob the API client sends as-is (it keeps the session's
- * anti-forgery header, which a bare FormData upload would have to repeat).
- */
-export function multipartFile(
-  field: string,
-  file: Blob & { name?: string; type?: string },
-  boundary = `----loa-${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`,
-): { data: Blob; contentType: string } {
-  const name = dispositionName(file.name ?? 'upload');
-  const type = file.type || 'application/octet-stream';
-  const head =
-    `--${boundary}\r\n` +
-    `Content-Disposition: form-data; name="${field}"; filename="${name}"\r\n` +
-    `Content-Type: ${type}\r\n\r\n`;
-  return {
-    data: new Blob([head, file, `\r\n--${boundary}--\r\n`]),
-    contentType: `multipart/form-data; boundary=${boundary}`,
-  };
-}
-
 /** The roles that keep sources (within their subtree); the server decides per source with `canEdit`. */
 export const SOURCE_MANAGER_ROLES = ['admin', 'comms_center', 'press_office', 'province_officer'] as const;

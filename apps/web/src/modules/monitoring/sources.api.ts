@@ -11,7 +11,6 @@ import type {
   TUpdateSourceRequest,
 } from '@loa/contracts';
 import { api, downloadFile } from '../../shared/api';
-import { multipartFile } from './sources-helpers';
 
 export interface SourceFilters {
   q?: string | undefined;
@@ -55,10 +54,12 @@ export const fetchSourceNow = (id: string) => api.post<{ queued: boolean }>(`${s
 export const listFetchLog = (id: string, page: number, pageSize: number) =>
   api.get<TPage<TFetchLogEntry>>(`${sourcePath(id)}/log`, { query: { page, pageSize } });
 
-/** Sends a CSV or JSONL file (multipart field `file`); each row is ingested into the source, bad rows reported. */
+/** Sends a CSV or JSONL file as the raw body, as every upload does; each row is ingested, bad rows reported. */
 export function importIntoSource(id: string, file: File): Promise<TIngestResponse> {
-  const body = multipartFile('file', file);
-  return api.post<TIngestResponse>(`${sourcePath(id)}/import`, undefined, { raw: body });
+  return api.post<TIngestResponse>(`${sourcePath(id)}/import`, undefined, {
+    raw: { data: file, contentType: 'application/octet-stream' },
+    query: { name: file.name },
+  });
 }
 
 /** Fetches, extracts and ingests one article's address. */
