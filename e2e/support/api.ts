@@ -6,6 +6,7 @@ import type { TRole } from '@loa/contracts';
 export interface ApiSession {
   get<T>(path: string): Promise<T>;
   post<T>(path: string, data: unknown): Promise<T>;
+  patch<T>(path: string, data: unknown): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -25,6 +26,7 @@ export async function apiSession(username: string, password: string): Promise<Ap
   return {
     get: async (path) => ok(await context.get(path), `GET ${path}`),
     post: async (path, data) => ok(await context.post(path, { data, headers }), `POST ${path}`),
+    patch: async (path, data) => ok(await context.patch(path, { data, headers }), `PATCH ${path}`),
     close: () => context.dispose(),
   };
 }

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { startSmtpCatcher } from '../../apps/server/test/smtp-catcher.js';
 import { chromiumPath } from './chromium.js';
 
 export const ADMIN_PASSWORD = 'E2e-admin-password-1';
@@ -16,6 +17,8 @@ declare module 'vitest' {
     baseUrl: string;
     adminPassword: string;
     chromium: string;
+    /** Where the journeys' SMTP server writes each e-mail Loa sends, as `<n>.json` (attachments in base64). */
+    mailDir: string;
   }
 }
 
@@ -51,6 +54,20 @@ export default async function setup(project: TestProject) {
   });
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'loa-e2e-'));
   const port = await freePort();
+  // A real SMTP server on loopback receives Loa's e-mails; journeys read them from files.
+  const mailDir = path.join(dataDir, 'mail');
+  await fs.mkdir(mailDir);
+  let mailCount = 0;
+  const smtp = await startSmtpCatcher({
+    onMessage: (mail) => {
+      const attachments = mail.attachments.map((a) => ({ ...a, content: a.content.toString('base64') }));
+      const file = path.join(mailDir, `${String(++mailCount).padStart(4, '0')}.json`);
+      // Written whole, then renamed: a journey never reads half a message.
+      void fs
+        .writeFile(`${file}.part`, JSON.stringify({ ...mail, raw: undefined, attachments }))
+        .then(() => fs.rename(`${file}.part`, file));
+    },
+  });
   let log = '';
   const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts'], {
     cwd: ROOT,
@@ -66,6 +83,8 @@ export default async function setup(project: TestProject) {
       LOA_LOGINS_PER_MINUTE: '600',
       // The monitoring journey's news site answers at once: no need to wait 5 s between its pages.
       LOA_FETCH_HOST_INTERVAL_SECONDS: '0.1',
+      SMTP_URL: smtp.url,
+      LOA_PUBLIC_URL: `http://127.0.0.1:${port}`,
       LOG_LEVEL: 'warn',
       DATABASE_URL: '',
     },
@@ -78,6 +97,7 @@ export default async function setup(project: TestProject) {
   project.provide('baseUrl', baseUrl);
   project.provide('adminPassword', ADMIN_PASSWORD);
   project.provide('chromium', chromium);
+  project.provide('mailDir', mailDir);
   return async () => {
     let timer: NodeJS.Timeout | undefined;
     const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -85,6 +105,7 @@ export default async function setup(project: TestProject) {
     await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 20_000)))]);
     clearTimeout(timer);
     if (child.exitCode === null) child.kill('SIGKILL');
+    await smtp.close();
     child.stdout?.destroy();
     child.stderr?.destroy();
     await fs.rm(dataDir, { recursive: true, force: true });

@@ -31,6 +31,27 @@ export const PENSION: NewsSiteArticle = {
   ],
 };
 
+export const SCAM: NewsSiteArticle = {
+  slug: 'mao-danh-can-bo-bhxh-lua-dao',
+  title: 'Mạo danh cán bộ BHXH gọi điện lừa đảo chiếm đoạt tiền của người dân',
+  lead: 'Đối tượng tự xưng là cán bộ cơ quan bảo hiểm xã hội, yêu cầu người dân cài ứng dụng giả mạo để cập nhật thông tin hưởng chế độ.',
+  paragraphs: [
+    'Nhiều người dân phản ánh nhận được cuộc gọi của đối tượng mạo danh cán bộ BHXH, thông báo hồ sơ hưởng BHXH một lần bị lỗi và đề nghị cài ứng dụng VssID giả mạo qua đường link lạ.',
+    'Sau khi cài đặt, tài khoản ngân hàng của người dân bị chiếm đoạt tiền. Cơ quan BHXH khẳng định không gọi điện yêu cầu cài đặt ứng dụng hay chuyển tiền; đề nghị người dân cảnh giác với thủ đoạn lừa đảo.',
+    'Người dân cần tra cứu thông tin trên ứng dụng VssID chính thức hoặc liên hệ tổng đài 1900 9068 của BHXH Việt Nam.',
+  ],
+};
+
+export const VOLUNTARY: NewsSiteArticle = {
+  slug: 'phat-trien-bhxh-tu-nguyen',
+  title: 'BHXH Việt Nam đẩy mạnh phát triển người tham gia BHXH tự nguyện',
+  lead: 'Ngành BHXH triển khai nhiều giải pháp mở rộng diện bao phủ bảo hiểm xã hội tự nguyện cho lao động khu vực phi chính thức.',
+  paragraphs: [
+    'Theo BHXH Việt Nam, số người tham gia BHXH tự nguyện tiếp tục tăng nhờ công tác tuyên truyền, đối thoại và phát triển mạng lưới đại lý thu tại xã, phường.',
+    'Cơ quan BHXH các tỉnh phối hợp với chính quyền địa phương tổ chức hội nghị khách hàng, vận động người dân tham gia để được hưởng lương hưu khi về già.',
+  ],
+};
+
 export const WEATHER: NewsSiteArticle = {
   slug: 'mua-lon-mien-trung',
   title: 'Mưa lớn kéo dài ở các tỉnh miền Trung',

@@ -33,7 +33,12 @@ import { registerOfficialChannelsRoutes } from './modules/official-channels/inde
 import { registerMonitoringQueriesRoutes } from './modules/monitoring-queries/index.js';
 import { registerMonitoringIngestRoutes } from './modules/monitoring/index.js';
 import { registerMonitoringArticlesRoutes } from './modules/monitoring-articles/index.js';
+import { registerMonitoringAlertsRoutes } from './modules/monitoring-alerts/index.js';
+import { registerIncidentsRoutes } from './modules/incidents/index.js';
 import { registerMonitoringSourcesRoutes } from './modules/monitoring-sources/index.js';
+import { registerPressReviewsRoutes } from './modules/press-reviews/index.js';
+import { registerReviewDeliveryRoutes } from './modules/press-review-delivery/index.js';
+import { registerScheduledJobsRoutes } from './modules/scheduled-jobs/index.js';
 import { registerPlansRoutes } from './modules/plans/index.js';
 import { registerProductsRoutes } from './modules/products/index.js';
 import { registerProposalsRoutes } from './modules/proposals/index.js';
@@ -169,6 +174,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     services.files.maxBytes,
   );
   registerMonitoringArticlesRoutes(app, services.monitoringArticles, services.monitoringViews);
+  registerScheduledJobsRoutes(app, services.scheduledJobs);
+  // Listen and respond (issue 8).
+  registerPressReviewsRoutes(app, services.pressReviews);
+  registerReviewDeliveryRoutes(app, services);
+  registerMonitoringAlertsRoutes(app, services.monitoringAlerts, services.monitoringAlertRules);
+  registerIncidentsRoutes(app, services.incidents);
   registerPressOutletsRoutes(app, services.pressOutlets, services.pressImport);
   registerPressContractsRoutes(app, services.pressContracts, services.pressContractDelivery);
   registerAppraisalsRoutes(app, services.appraisals, services.appraisalQueue);

@@ -151,6 +151,8 @@ export async function bootstrap(services: Services, options: BootstrapOptions): 
   await services.monitoringSources.seedOutletFeeds(SYSTEM_ACTOR);
   // The agency's saved monitoring queries (issue 12 §5), owned by the central units: they need the org tree first.
   await services.monitoringQueries.seedQueries(SYSTEM_ACTOR);
+  // The agency's alert rules (issue 8 §4): core negative news, scams, book trading; they name central units too.
+  await services.monitoringAlertRules.seedRules(SYSTEM_ACTOR);
   // Fresh tables have no planner statistics until autovacuum comes by; scoped lists were 25× slower without them.
   if (seededUnits > 0)
     await services.db.execute(sql`ANALYZE org_units, admin_units, admin_unit_merges, guidance_items, users`);

@@ -79,11 +79,11 @@ export function composeMonitoring(base: Base, notify: NotificationsService['noti
     loadShippedModel: () => loadShippedModel(),
     warn: (message) => console.warn(message),
   });
+  // Alerts and incidents hear of stored articles through `onIngested` (composition-listen.ts).
   const monitoringIngest = createIngestService({
     ...base,
     repo: monitoringRepository,
     engine: monitoringEngine,
-    notify,
   });
   // Sources and the polite fetcher (§1–§3): every article it finds goes through the ingest above.
   const fetcher = createPoliteFetcher({

@@ -117,8 +117,10 @@ import {
 import { createStoriesService, createStoryMediaService, storiesRepository } from './modules/stories/index.js';
 import { createUsersService, usersRepository } from './modules/users/index.js';
 import { composeMonitoring, type MonitoringOptions, monitoringJobs } from './composition-monitoring.js';
+import { composeListen, type ListenOptions, listenJobs } from './composition-listen.js';
+import { createScheduledJobsService, scheduledJobsRepository } from './modules/scheduled-jobs/index.js';
 
-export interface CompositionOptions extends MonitoringOptions {
+export interface CompositionOptions extends MonitoringOptions, ListenOptions {
   sessionHours: number;
   passwords?: PasswordHasher;
   /** Outgoing mail server (SMTP_URL); without it, e-mails are held in the outbox. */
@@ -156,10 +158,11 @@ export function compose(db: Db, options: CompositionOptions) {
     unitPath: (tx, id) => orgUnitsRepository.findPath(tx, id),
     endSessions: auth.endSessions,
   });
+  const mailer = createMailer({ smtpUrl: options.smtpUrl, from: options.mailFrom ?? 'Loa <no-reply@localhost>' });
   const notifications = createNotificationsService({
     ...base,
     repo: notificationsRepository,
-    mailer: createMailer({ smtpUrl: options.smtpUrl, from: options.mailFrom ?? 'Loa <no-reply@localhost>' }),
+    mailer,
     publicUrl: options.publicUrl,
   });
   const regulationTasks = createRegulationTasksService({
@@ -371,6 +374,7 @@ export function compose(db: Db, options: CompositionOptions) {
   const trainingMaterials = createTrainingMaterialsService({ ...trainingDeps, files: files.internal });
   files.registerFileReferences({ table: 'training_materials', column: 'file_id' });
   const training = createTrainingService({ ...trainingDeps, listMaterials: trainingMaterials.listFor });
+  const monitoring = composeMonitoring(base, notifications.notify, options);
   return {
     db,
     runInTransaction,
@@ -443,8 +447,10 @@ export function compose(db: Db, options: CompositionOptions) {
     budget,
     pressContracts: createPressContractsService(pressContractDeps),
     pressContractDelivery: createPressContractDeliveryService(pressContractDeps),
-    // Media monitoring (issue 12): composition-monitoring.ts.
-    ...composeMonitoring(base, notifications.notify, options),
+    // Media monitoring (issue 12): composition-monitoring.ts; listen and respond (issue 8): composition-listen.ts.
+    ...monitoring,
+    ...composeListen(base, { notify: notifications.notify, mailer, monitoring }, options),
+    scheduledJobs: createScheduledJobsService({ ...base, repo: scheduledJobsRepository }),
     sharing: createSharingService({
       ...base,
       repo: sharingRepository,
@@ -468,5 +474,6 @@ export function jobDefinitions(services: Services, jobs: Pick<Jobs, 'send'>): Jo
     proposalRemindersJob(services.proposals.sendMonthlyReminders),
     filesCleanupJob(() => services.files.deleteUnreferenced()),
     ...monitoringJobs(services, jobs),
+    ...listenJobs(services, jobs),
   ] as JobDefinition<never>[];
 }

@@ -23,6 +23,8 @@ async function main(): Promise<void> {
     maxUploadMb: config.maxUploadMb,
     s3: config.s3,
     monitoringFetch: config.monitoringFetch,
+    reviewTime: config.reviewTime,
+    bulletinTime: config.bulletinTime,
   });
   const credentials = await bootstrap(services, {
     orgPreset: config.orgPreset,
@@ -54,7 +56,10 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
   try {
     jobs = await startJobs({ connectionString: runtime.url, schedule: config.runJobs, log: app.log });
-    if (config.runJobs) await jobs.work(jobDefinitions(services, jobs));
+    const definitions = jobDefinitions(services, jobs);
+    // Administrators' "run now" queues any scheduled job from any instance, even one that does not process jobs.
+    services.scheduledJobs.attach(jobs, definitions);
+    if (config.runJobs) await jobs.work(definitions);
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     await jobs?.stop().catch(() => undefined);

@@ -23,13 +23,17 @@ async function main(): Promise<void> {
     maxUploadMb: config.maxUploadMb,
     s3: config.s3,
     monitoringFetch: config.monitoringFetch,
+    reviewTime: config.reviewTime,
+    bulletinTime: config.bulletinTime,
   });
   const jobs = await startJobs({
     connectionString: runtime.url,
     schedule: true,
     log: { error: (obj, msg) => console.error(msg, obj), info: (obj, msg) => log(`${msg} ${JSON.stringify(obj)}`) },
   });
-  await jobs.work(jobDefinitions(services, jobs));
+  const definitions = jobDefinitions(services, jobs);
+  services.scheduledJobs.attach(jobs, definitions);
+  await jobs.work(definitions);
   log('processing jobs');
   const stop = async () => {
     await jobs.stop();

@@ -12,7 +12,15 @@ export interface CaughtMail {
   contentType: string;
   text: string;
   html: string;
+  /** Parts sent as attachments, decoded. */
+  attachments: CaughtAttachment[];
   raw: string;
+}
+
+export interface CaughtAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
 }
 
 export interface SmtpCatcher {
@@ -24,8 +32,8 @@ export interface SmtpCatcher {
   close(): Promise<void>;
 }
 
-/** Starts the server on a random loopback port; no TLS, no authentication needed. */
-export async function startSmtpCatcher(): Promise<SmtpCatcher> {
+/** Starts the server on a random loopback port; no TLS, no authentication needed. `onMessage` sees each mail. */
+export async function startSmtpCatcher(options: { onMessage?: (mail: CaughtMail) => void } = {}): Promise<SmtpCatcher> {
   const messages: CaughtMail[] = [];
   let refusals = 0;
   const server = new SMTPServer({
@@ -42,12 +50,14 @@ export async function startSmtpCatcher(): Promise<SmtpCatcher> {
           return;
         }
         const raw = Buffer.concat(chunks).toString('utf8');
-        messages.push({
+        const mail: CaughtMail = {
           envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           envelopeTo: session.envelope.rcptTo.map((r) => r.address),
           ...parseMessage(raw),
           raw,
-        });
+        };
+        messages.push(mail);
+        options.onMessage?.(mail);
         callback();
       });
     },
@@ -123,6 +133,13 @@ function quotedPrintable(text: string): Buffer {
   return Buffer.from(bytes);
 }
 
+function decodeBytes(part: Part): Buffer {
+  const encoding = (part.headers.get('content-transfer-encoding') ?? '7bit').toLowerCase();
+  if (encoding === 'base64') return Buffer.from(part.body.replace(/\s+/g, ''), 'base64');
+  if (encoding === 'quoted-printable') return quotedPrintable(part.body);
+  return Buffer.from(part.body, 'utf8');
+}
+
 function decodeBody(part: Part): string {
   const encoding = (part.headers.get('content-transfer-encoding') ?? '7bit').toLowerCase();
   if (encoding === 'base64') return Buffer.from(part.body.replace(/\s+/g, ''), 'base64').toString('utf8');
@@ -145,8 +162,20 @@ function leaves(part: Part): Part[] {
 function parseMessage(raw: string): Omit<CaughtMail, 'envelopeFrom' | 'envelopeTo' | 'raw'> {
   const message = splitPart(raw);
   const parts = leaves(message);
+  const isAttachment = (p: Part) => /^attachment/i.test(p.headers.get('content-disposition') ?? '');
   const ofType = (type: string) =>
-    parts.find((p) => (p.headers.get('content-type') ?? 'text/plain').toLowerCase().startsWith(type));
+    parts.find(
+      (p) => !isAttachment(p) && (p.headers.get('content-type') ?? 'text/plain').toLowerCase().startsWith(type),
+    );
+  const attachments = parts.filter(isAttachment).map((p) => {
+    const disposition = p.headers.get('content-disposition') ?? '';
+    const name = /filename\*?="?([^";]+)"?/i.exec(disposition)?.[1] ?? '';
+    return {
+      filename: decodeWords(name),
+      contentType: (p.headers.get('content-type') ?? '').split(';')[0]!.trim(),
+      content: decodeBytes(p),
+    };
+  });
   const text = ofType('text/plain');
   const html = ofType('text/html');
   return {
@@ -156,5 +185,6 @@ function parseMessage(raw: string): Omit<CaughtMail, 'envelopeFrom' | 'envelopeT
     contentType: message.headers.get('content-type') ?? '',
     text: text ? decodeBody(text).replace(/\r\n/g, '\n') : '',
     html: html ? decodeBody(html).replace(/\r\n/g, '\n') : '',
+    attachments,
   };
 }

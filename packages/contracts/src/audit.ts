@@ -38,6 +38,7 @@ export const AUDIT_ACTION_LABELS: Labels = {
   delete: { vi: 'Xóa', en: 'Delete' },
   move: { vi: 'Chuyển đơn vị cấp trên', en: 'Move' },
   seed: { vi: 'Khởi tạo dữ liệu', en: 'Initial data' },
+  run_job: { vi: 'Chạy tác vụ ngay', en: 'Run a job now' },
   copy: { vi: 'Sao chép', en: 'Copy' },
   revoke: { vi: 'Thu hồi', en: 'Revoke' },
   login: { vi: 'Đăng nhập', en: 'Log in' },
@@ -57,6 +58,8 @@ export const AUDIT_ACTION_LABELS: Labels = {
   return: { vi: 'Trả lại', en: 'Return' },
   set_targets: { vi: 'Cập nhật chỉ tiêu', en: 'Set targets' },
   import: { vi: 'Nhập từ Excel', en: 'Import from Excel' },
+  deliver: { vi: 'Gửi bản tin tới người nhận', en: 'Send an edition to its recipients' },
+  rotate_review_feed: { vi: 'Tạo liên kết RSS/Atom nhận bản tin', en: 'Create an edition feed link' },
   log_contact: { vi: 'Ghi nhận lần liên hệ', en: 'Log a contact' },
   rotate_feed: { vi: 'Tạo đường dẫn lịch iCalendar', en: 'Create calendar feed link' },
   accept: { vi: 'Tiếp nhận', en: 'Accept' },
@@ -116,6 +119,13 @@ export const AUDIT_ACTION_LABELS: Labels = {
   enable: { vi: 'Bật', en: 'Enable' },
   disable: { vi: 'Tắt', en: 'Disable' },
   fetch_now: { vi: 'Lấy tin ngay', en: 'Fetch now' },
+  compile: { vi: 'Tổng hợp bản tin', en: 'Compile an edition' },
+  update_entry: { vi: 'Sửa tin trong bản tin', en: 'Edit an entry' },
+  add_entry: { vi: 'Thêm tin vào bản tin', en: 'Add an entry' },
+  reorder: { vi: 'Sắp xếp lại thứ tự tin', en: 'Reorder entries' },
+  add_action: { vi: 'Ghi nhận việc xử lý sự cố', en: 'Record an incident action' },
+  escalate: { vi: 'Báo cáo lãnh đạo do quá hạn', en: 'Escalate to leaders' },
+  raise_alerts: { vi: 'Phát cảnh báo tin báo chí', en: 'Raise press alerts' },
 };
 
 export const AUDIT_ENTITY_LABELS: Labels = {
@@ -126,6 +136,9 @@ export const AUDIT_ENTITY_LABELS: Labels = {
   guidance_item: { vi: 'Mục hướng dẫn', en: 'Guidance item' },
   notification_preferences: { vi: 'Tùy chọn thông báo', en: 'Notification settings' },
   outbox_message: { vi: 'Thư điện tử gửi đi', en: 'Outgoing e-mail' },
+  review_subscription: { vi: 'Đăng ký nhận điểm báo, bản tin', en: 'Press review subscription' },
+  review_delivery: { vi: 'Thư gửi điểm báo, bản tin', en: 'Press review e-mail' },
+  scheduled_job: { vi: 'Tác vụ định kỳ', en: 'Scheduled job' },
   regulation: { vi: 'Văn bản', en: 'Document' },
   file: { vi: 'Tệp', en: 'File' },
   regulation_task: { vi: 'Nhiệm vụ truyền thông', en: 'Communication task' },
@@ -168,6 +181,11 @@ export const AUDIT_ENTITY_LABELS: Labels = {
   monitoring_ingest: { vi: 'Lô bài nhận vào hệ thống theo dõi báo chí', en: 'Batch of monitored articles' },
   monitoring_article: { vi: 'Bài báo theo dõi', en: 'Monitored article' },
   monitoring_view: { vi: 'Bộ lọc đã lưu (theo dõi báo chí)', en: 'Saved monitoring view' },
+  press_review: { vi: 'Điểm báo, Bản tin 24 giờ', en: 'Press review or 24-hour bulletin' },
+  incident: { vi: 'Sự cố truyền thông', en: 'Media incident' },
+  incident_settings: { vi: 'Thời hạn xử lý sự cố truyền thông', en: 'Incident deadlines' },
+  monitoring_alert: { vi: 'Cảnh báo tin báo chí', en: 'Press monitoring alert' },
+  monitoring_alert_rule: { vi: 'Quy tắc cảnh báo tin báo chí', en: 'Press alert rule' },
 };
 
 /** The label of an audit action or entity type in `locale`, or the code itself when none is known. */

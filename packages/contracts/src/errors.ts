@@ -116,6 +116,16 @@ export const ERRORS = {
     vi: 'Văn bản chưa có ngày hiệu lực; hãy nhập ngày hiệu lực trước khi lập nhiệm vụ truyền thông',
     en: 'The document has no effective date; enter it before planning communication tasks',
   },
+  'review.already_approved': {
+    status: 409,
+    vi: 'Bản tin đã được duyệt và gửi; không thể sửa hay duyệt lại',
+    en: 'This edition has already been approved and sent; it can no longer change',
+  },
+  'review.order_mismatch': {
+    status: 422,
+    vi: 'Thứ tự mới phải liệt kê mỗi tin của bản tin đúng một lần',
+    en: 'The new order must list every entry of the edition exactly once',
+  },
   'proposal.not_pending': {
     status: 409,
     vi: 'Đề xuất đã được xử lý hoặc đã rút lại, không thể thay đổi nữa',
@@ -162,6 +172,21 @@ export const ERRORS = {
     status: 409,
     vi: 'Thư này đã được gửi',
     en: 'This e-mail has already been sent',
+  },
+  'subscription.province_out_of_scope': {
+    status: 422,
+    vi: 'Có tỉnh, thành phố được chọn nằm ngoài phạm vi quản lý của bạn',
+    en: 'A chosen province lies outside your scope',
+  },
+  'review_delivery.not_retryable': {
+    status: 409,
+    vi: 'Chỉ gửi lại được thư gửi thất bại hoặc đang bị giữ lại (thư này: {status})',
+    en: 'Only a failed or held e-mail can be sent again (this one: {status})',
+  },
+  'review_delivery.no_address': {
+    status: 409,
+    vi: '{user} chưa có địa chỉ thư điện tử; cập nhật địa chỉ rồi gửi lại',
+    en: '{user} has no e-mail address; set one, then send again',
   },
   'plan.exists': {
     status: 409,
@@ -444,6 +469,46 @@ export const ERRORS = {
     vi: 'Tệp nhập không đọc được ({reason}); cần tệp CSV hoặc JSONL mã hóa UTF-8',
     en: 'The import file cannot be read ({reason}); a UTF-8 CSV or JSONL file is needed',
   },
+  'alert.incident_opened': {
+    status: 409,
+    vi: 'Cảnh báo đã được mở thành sự cố truyền thông; hãy xử lý trong sự cố',
+    en: 'An incident has been opened from this alert; handle it in the incident',
+  },
+  'alert_rule.seeded': {
+    status: 409,
+    vi: 'Quy tắc cảnh báo của Ngành không xóa được; hãy tắt quy tắc nếu không cần dùng',
+    en: "The agency's own alert rules cannot be deleted; disable the rule instead",
+  },
+  'incident.invalid_transition': {
+    status: 409,
+    vi: 'Không thể chuyển sự cố sang trạng thái này từ trạng thái hiện tại',
+    en: 'The incident cannot move to this status from its current one',
+  },
+  'incident.missing_actions': {
+    status: 422,
+    vi: 'Chưa đủ điều kiện: còn thiếu việc xử lý bắt buộc hoặc bài học kinh nghiệm',
+    en: 'Not yet: required actions or the lessons learnt are missing',
+  },
+  'incident.closed': {
+    status: 409,
+    vi: 'Sự cố đã đóng, không thể thay đổi',
+    en: 'The incident is closed and can no longer be changed',
+  },
+  'incident.invalid_deadline': {
+    status: 422,
+    vi: 'Hạn xử lý phải sau thời điểm hiện tại',
+    en: 'A deadline must lie in the future',
+  },
+  'incident.correction_link': {
+    status: 422,
+    vi: 'Thông tin cải chính cần liên kết tới bài đăng phát trong Loa hoặc địa chỉ công khai của bài',
+    en: 'A published correction needs a publication of Loa or its public address',
+  },
+  'incident.alert_taken': {
+    status: 409,
+    vi: 'Cảnh báo này đã được mở thành sự cố {code}',
+    en: 'Incident {code} was already opened from this alert',
+  },
   internal: { status: 500, vi: 'Lỗi hệ thống, vui lòng thử lại sau', en: 'Internal error; please try again later' },
   'service.unavailable': {
     status: 503,
@@ -499,7 +564,47 @@ export const FIELD_MESSAGES = {
     en: 'The period may span at most 400 days',
   },
   'validation.invalid': { vi: 'Giá trị không hợp lệ', en: 'Not a valid value' },
+  'review.order_mismatch': {
+    vi: 'Mỗi tin của bản tin phải có mặt đúng một lần, mỗi mục một lần',
+    en: 'Every entry of the edition exactly once, and each section once',
+  },
+  'review.no_edition_for_unit': {
+    vi: 'Chỉ Trung tâm Truyền thông, BHXH tỉnh và cơ quan báo chí của Ngành có bản tin riêng',
+    en: 'Only the Communication Center, provinces and the agency’s press offices have editions of their own',
+  },
+  'review.future_edition': {
+    vi: 'Không thể tổng hợp bản tin cho ngày chưa đến',
+    en: 'An edition cannot be compiled for a day still to come',
+  },
+  'review.article_out_of_scope': {
+    vi: 'Không có bài báo này trong các nguồn tin của bản tin',
+    en: 'No such article among the edition’s sources',
+  },
+  'review.story_present': {
+    vi: 'Tin này đã có trong bản tin (có thể đang được để ra ngoài)',
+    en: 'This story is already in the edition (it may have been left out)',
+  },
   'validation.duplicate': { vi: 'Giá trị này đã được dùng', en: 'This value is already in use' },
+  'subscription.province_out_of_scope': {
+    vi: 'Chỉ chọn được tỉnh, thành phố thuộc phạm vi quản lý của bạn',
+    en: 'Choose only provinces within your scope',
+  },
+  'subscription.user_out_of_scope': {
+    vi: 'Người dùng không thuộc phạm vi bạn quản lý',
+    en: 'This user is outside the users you manage',
+  },
+  'subscription.source_unit_invalid': {
+    vi: 'Chỉ nhận được bản tin của Trung tâm Truyền thông, BHXH tỉnh hoặc cơ quan báo chí của Ngành',
+    en: "Editions come from the Communication Center, a province or one of the agency's press offices",
+  },
+  'subscription.source_unit_out_of_scope': {
+    vi: 'Bạn không được đăng ký bản tin của đơn vị này cho người dùng này',
+    en: "You may not subscribe this user to this unit's editions",
+  },
+  'subscription.duplicate': {
+    vi: 'Người dùng đã đăng ký nhận loại bản tin này của đơn vị này',
+    en: 'The user already receives this kind of edition from this unit',
+  },
   'validation.regulation_number': {
     vi: 'Số hiệu gồm số và ký hiệu văn bản, ví dụ 1007/BHXH-TT',
     en: 'A number and a document symbol, e.g. 1007/BHXH-TT',
@@ -873,6 +978,13 @@ export const FIELD_MESSAGES = {
     en: '{name} has already been asked to appraise this product',
   },
   'validation.due_in_past': { vi: 'Hạn không được trước hôm nay', en: 'The due date cannot be in the past' },
+  'validation.in_past': { vi: 'Thời điểm phải sau hiện tại', en: 'Must lie in the future' },
+  'incident.action_required': { vi: 'Cần ghi nhận trước: {kindsVi}', en: 'Record first: {kindsEn}' },
+  'incident.publication_unknown': { vi: 'Không tìm thấy bài đăng phát này', en: 'No such publication' },
+  'incident.correction_link_required': {
+    vi: 'Chọn bài đăng phát hoặc nhập địa chỉ của bài cải chính',
+    en: 'Choose a publication or give the address of the correction',
+  },
   'validation.appraisal_not_approved': {
     vi: '{unit} chưa chấp thuận phiên bản hiện tại',
     en: '{unit} has not approved the current version',
@@ -966,6 +1078,15 @@ export const FIELD_MESSAGES = {
   'monitoring.term_without_words': {
     vi: '"{value}" không có chữ cái hay chữ số nào để so khớp',
     en: '"{value}" has no letter or digit to match',
+  },
+  'alert_rule.no_condition': {
+    vi: 'Quy tắc cần ít nhất một điều kiện ngoài mức liên quan: truy vấn, sắc thái, dấu hiệu hoặc đơn vị phụ trách',
+    en: 'A rule needs at least one condition besides relevance: a query, a sentiment, a flag or an owning unit',
+  },
+  'alert_rule.unknown_query': { vi: 'Không có truy vấn theo dõi này', en: 'No such saved query' },
+  'alert_rule.route_out_of_scope': {
+    vi: 'Chỉ Trung tâm Truyền thông và quản trị viên được chuyển cảnh báo đến đơn vị phụ trách bài báo',
+    en: "Only the Communication Center and administrators may route alerts to the article's owning unit",
   },
 } as const satisfies Record<string, { vi: string; en: string }>;
 

@@ -45,15 +45,21 @@ const queryFields = {
   text: z.string().trim().min(1, { message: 'validation.required' }).max(4000, { message: 'validation.too_long' }),
   description: z.string().trim().max(2000, { message: 'validation.too_long' }).nullable().optional(),
   orgUnitId: ZId.optional(),
-  enabled: z.boolean().default(true),
-  alert: ZQueryAlert.default('none'),
-  alertMinRelevance: ZRelevanceLevel.default('peripheral'),
+  enabled: z.boolean(),
+  alert: ZQueryAlert,
+  alertMinRelevance: ZRelevanceLevel,
 };
 
 /** The text is parsed on the server: a syntax error is a field error `query.<reason>` with its position. */
-export const ZCreateQueryRequest = z.strictObject(queryFields);
+export const ZCreateQueryRequest = z.strictObject({
+  ...queryFields,
+  enabled: queryFields.enabled.default(true),
+  alert: queryFields.alert.default('none'),
+  alertMinRelevance: queryFields.alertMinRelevance.default('peripheral'),
+});
 export type TCreateQueryRequest = z.infer<typeof ZCreateQueryRequest>;
 
+/** Only the fields sent change (no defaults here: zod would fill them in and reset what was left out). */
 export const ZUpdateQueryRequest = z
   .strictObject({ ...queryFields, version: z.number().int() })
   .partial()

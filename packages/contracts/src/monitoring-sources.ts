@@ -119,7 +119,7 @@ const sourceFields = {
   outletId: ZId.nullable().optional(),
   areaUnitId: ZId.nullable().optional(),
   tier: ZSourceTier,
-  language: ZSourceLanguage.default('vi'),
+  language: ZSourceLanguage,
   orgUnitId: ZId.optional(),
   pollSeconds: z.number().int().min(POLL_MIN_SECONDS).max(POLL_MAX_SECONDS).optional(),
 };
@@ -130,11 +130,12 @@ const polledNeedsUrl = (v: SourceShape) =>
 const htmlNeedsSelector = (v: SourceShape) => v.kind !== 'html' || !!v.linkSelector;
 
 export const ZCreateSourceRequest = z
-  .strictObject({ ...sourceFields, enabled: z.boolean().default(false) })
+  .strictObject({ ...sourceFields, language: ZSourceLanguage.default('vi'), enabled: z.boolean().default(false) })
   .refine(polledNeedsUrl, { message: 'validation.required', path: ['url'] })
   .refine(htmlNeedsSelector, { message: 'validation.required', path: ['linkSelector'] });
 export type TCreateSourceRequest = z.infer<typeof ZCreateSourceRequest>;
 
+/** Only the fields sent change (no defaults here: zod would fill them in and reset what was left out). */
 export const ZUpdateSourceRequest = z
   .strictObject({ ...sourceFields, version: z.number().int() })
   .partial()

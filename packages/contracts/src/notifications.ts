@@ -8,6 +8,9 @@ export const NOTIFICATION_KINDS = [
   'proposal_decision',
   'deadline_approaching',
   'deadline_missed',
+  'monitoring_alert',
+  'incident',
+  'press_review',
 ] as const;
 export const ZNotificationKind = z.enum(NOTIFICATION_KINDS);
 export type TNotificationKind = z.infer<typeof ZNotificationKind>;
@@ -18,6 +21,9 @@ export const NOTIFICATION_KIND_LABELS: Record<TNotificationKind, { vi: string; e
   proposal_decision: { vi: 'Quyết định về đề xuất', en: 'Decision on a proposal' },
   deadline_approaching: { vi: 'Sắp đến hạn', en: 'Deadline approaching' },
   deadline_missed: { vi: 'Quá hạn', en: 'Deadline missed' },
+  monitoring_alert: { vi: 'Cảnh báo tin báo chí', en: 'Press monitoring alert' },
+  incident: { vi: 'Sự cố truyền thông', en: 'Media incident' },
+  press_review: { vi: 'Điểm báo, bản tin', en: 'Press review and bulletin' },
 };
 
 const ZLocalized = z.object({ vi: z.string(), en: z.string() });

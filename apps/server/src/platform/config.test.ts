@@ -41,6 +41,8 @@ describe('loadConfig', () => {
       mailFrom: 'Loa <no-reply@localhost>',
       publicUrl: undefined,
       proposalDay: 20,
+      reviewTime: '06:30',
+      bulletinTime: '16:00',
       logLevel: 'info',
       monitoringFetch: {
         hostIntervalSeconds: 5,
@@ -148,6 +150,17 @@ describe('loadConfig', () => {
     for (const day of ['0', '29', '15.5', 'x']) {
       expect(configErrorOf({ LOA_PROPOSAL_DAY: day }), day).toMatch(/LOA_PROPOSAL_DAY: must be a/);
     }
+  });
+
+  it('reads when the press review and the bulletin are compiled, and refuses a time that is no time of day', () => {
+    expect(loadConfig({ LOA_REVIEW_TIME: '07:15', LOA_BULLETIN_TIME: '23:59' })).toMatchObject({
+      reviewTime: '07:15',
+      bulletinTime: '23:59',
+    });
+    for (const time of ['6:30', '24:00', '06:60', '0630', 'sáng']) {
+      expect(configErrorOf({ LOA_REVIEW_TIME: time }), time).toContain('LOA_REVIEW_TIME: must be a time of day HH:MM');
+    }
+    expect(configErrorOf({ LOA_BULLETIN_TIME: '16h' })).toContain('LOA_BULLETIN_TIME: must be a time of day HH:MM');
   });
 
   it('stores files under the data directory unless LOA_FILES_DIR says where, up to LOA_MAX_UPLOAD_MB', () => {

@@ -15,6 +15,11 @@ const ZMailFrom = z.string().regex(/^(?:[^<>\r\n@]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@
   message: 'must be an e-mail address, optionally with a name: Loa <no-reply@example.vn>',
 });
 
+// A time of day, "06:30": what a daily job's schedule is built from.
+const ZTimeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, {
+  message: 'must be a time of day HH:MM from 00:00 to 23:59, e.g. 06:30',
+});
+
 const ZEnv = z.object({
   PORT: z.coerce.number({ message: 'must be a number' }).int().min(1).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -59,6 +64,9 @@ const ZEnv = z.object({
     .min(1, { message: 'must be a day of the month from 1 to 28' })
     .max(28, { message: 'must be a day of the month from 1 to 28' })
     .default(DEFAULT_PROPOSAL_DAY),
+  // When the daily press review and the 24-hour bulletin are compiled (issue 8), Vietnam time.
+  LOA_REVIEW_TIME: ZTimeOfDay.default('06:30'),
+  LOA_BULLETIN_TIME: ZTimeOfDay.default('16:00'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Polite fetching of monitored sources (issue 12 §2).
   LOA_FETCH_HOST_INTERVAL_SECONDS: z.coerce
@@ -123,6 +131,9 @@ export interface Config {
   publicUrl: string | undefined;
   /** Day of month M−1 that is the last for proposing planned content for month M. */
   proposalDay: number;
+  /** "HH:MM" (Asia/Ho_Chi_Minh) when the daily press review and the 24-hour bulletin are compiled. */
+  reviewTime: string;
+  bulletinTime: string;
   logLevel: z.infer<typeof ZEnv>['LOG_LEVEL'];
   /** Polite fetching of monitored sources (LOA_FETCH_*). */
   monitoringFetch: {
@@ -186,6 +197,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.LOA_MAIL_FROM.trim(),
     publicUrl: e.LOA_PUBLIC_URL,
     proposalDay: e.LOA_PROPOSAL_DAY,
+    reviewTime: e.LOA_REVIEW_TIME,
+    bulletinTime: e.LOA_BULLETIN_TIME,
     logLevel: e.LOG_LEVEL,
     monitoringFetch: {
       hostIntervalSeconds: e.LOA_FETCH_HOST_INTERVAL_SECONDS,

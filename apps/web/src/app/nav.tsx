@@ -19,8 +19,12 @@ import { ReadOutlined } from '@ant-design/icons';
 import { WalletOutlined } from '@ant-design/icons';
 import { FileDoneOutlined } from '@ant-design/icons';
 import { RadarChartOutlined } from '@ant-design/icons';
+import { ScheduleOutlined } from '@ant-design/icons';
 import { DatabaseOutlined, ExperimentOutlined, FilterOutlined } from '@ant-design/icons';
-import type { TRole } from '@loa/contracts';
+import { AlertOutlined, ControlOutlined } from '@ant-design/icons';
+import { FieldTimeOutlined, MailOutlined, ProfileOutlined } from '@ant-design/icons';
+import { FireOutlined } from '@ant-design/icons';
+import { WORKING_ROLES, type TRole } from '@loa/contracts';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { MessageKey } from './i18n/i18n';
 
@@ -71,6 +75,15 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     icon: <AuditOutlined />,
     roles: ['admin', 'leader'],
     page: lazy(() => import('../modules/audit/audit-page').then((m) => ({ default: m.AuditPage }))),
+  },
+  {
+    key: 'scheduled-jobs',
+    path: '/admin/jobs',
+    labelKey: 'nav.scheduledJobs',
+    descriptionKey: 'home.card.scheduledJobs',
+    icon: <ScheduleOutlined />,
+    roles: ['admin'],
+    page: lazy(() => import('../modules/scheduled-jobs/jobs-page').then((m) => ({ default: m.ScheduledJobsPage }))),
   },
   {
     key: 'guidance',
@@ -325,6 +338,65 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     icon: <ExperimentOutlined />,
     roles: ['admin', 'comms_center'],
     page: lazy(() => import('../modules/monitoring/classifier-page').then((m) => ({ default: m.ClassifierPage }))),
+  },
+  {
+    key: 'monitoring-alerts',
+    path: '/monitoring/alerts',
+    labelKey: 'nav.monitoringAlerts',
+    descriptionKey: 'home.card.monitoringAlerts',
+    icon: <AlertOutlined />,
+    page: lazy(() => import('../modules/monitoring-alerts/alerts-page').then((m) => ({ default: m.AlertsPage }))),
+  },
+  {
+    key: 'monitoring-alert-rules',
+    path: '/monitoring/alert-rules',
+    labelKey: 'nav.monitoringAlertRules',
+    descriptionKey: 'home.card.monitoringAlertRules',
+    icon: <ControlOutlined />,
+    roles: ['admin', 'comms_center', 'unit_officer', 'province_officer', 'press_office'],
+    page: lazy(() =>
+      import('../modules/monitoring-alerts/alert-rules-page').then((m) => ({ default: m.AlertRulesPage })),
+    ),
+  },
+  {
+    key: 'reviews',
+    path: '/reviews',
+    labelKey: 'nav.reviews',
+    descriptionKey: 'home.card.reviews',
+    icon: <ProfileOutlined />,
+    page: lazy(() =>
+      import('../modules/press-reviews/review-archive-page').then((m) => ({ default: m.ReviewsArchivePage })),
+    ),
+  },
+  {
+    key: 'bulletins',
+    path: '/bulletins',
+    labelKey: 'nav.bulletins',
+    descriptionKey: 'home.card.bulletins',
+    icon: <FieldTimeOutlined />,
+    page: lazy(() =>
+      import('../modules/press-reviews/review-archive-page').then((m) => ({ default: m.BulletinsArchivePage })),
+    ),
+  },
+  {
+    key: 'review-subscriptions',
+    path: '/reviews/subscriptions',
+    labelKey: 'nav.reviewSubscriptions',
+    descriptionKey: 'home.card.reviewSubscriptions',
+    icon: <MailOutlined />,
+    roles: ['admin', 'comms_center', 'province_officer', 'press_office', 'leader'],
+    page: lazy(() =>
+      import('../modules/press-reviews/subscriptions-page').then((m) => ({ default: m.SubscriptionsPage })),
+    ),
+  },
+  {
+    key: 'incidents',
+    path: '/incidents',
+    labelKey: 'nav.incidents',
+    descriptionKey: 'home.card.incidents',
+    icon: <FireOutlined />,
+    roles: [...WORKING_ROLES, 'leader'],
+    page: lazy(() => import('../modules/incidents/incidents-page').then((m) => ({ default: m.IncidentsPage }))),
   },
   {
     key: 'notifications',

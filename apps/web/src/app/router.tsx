@@ -40,6 +40,18 @@ const ExpenditurePage = lazy(() =>
 const MonitoringArticlePage = lazy(() =>
   import('../modules/monitoring/article-page').then((m) => ({ default: m.ArticlePage })),
 );
+const ReviewEditionPage = lazy(() =>
+  import('../modules/press-reviews/review-page').then((m) => ({ default: m.ReviewEditionPage })),
+);
+const BulletinEditionPage = lazy(() =>
+  import('../modules/press-reviews/review-page').then((m) => ({ default: m.BulletinEditionPage })),
+);
+const IncidentPage = lazy(() =>
+  import('../modules/incidents/incident-page').then((m) => ({ default: m.IncidentPage })),
+);
+const IncidentSettingsPage = lazy(() =>
+  import('../modules/incidents/incident-settings-page').then((m) => ({ default: m.IncidentSettingsPage })),
+);
 
 function lazyPage(Page: LazyExoticComponent<ComponentType>) {
   return (
@@ -74,6 +86,13 @@ const router = createBrowserRouter([
           { path: '/press/contracts/:id', element: lazyPage(PressContractPage) },
           { path: '/budget/expenditures/:id', element: lazyPage(ExpenditurePage) },
           { path: '/monitoring/articles/:id', element: lazyPage(MonitoringArticlePage) },
+          { path: '/reviews/:id', element: lazyPage(ReviewEditionPage) },
+          { path: '/bulletins/:id', element: lazyPage(BulletinEditionPage) },
+          { path: '/incidents/:id', element: lazyPage(IncidentPage) },
+          {
+            path: '/incidents/settings',
+            element: <RequireRoles roles={['admin']}>{lazyPage(IncidentSettingsPage)}</RequireRoles>,
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -63,6 +63,7 @@ describe('audit routes', () => {
         'budget_fiscal_year',
         'budget_norm',
         'guidance_year',
+        'monitoring_alert_rule',
         'monitoring_query',
         'monitoring_source',
         'official_channel',

@@ -36,7 +36,6 @@ function secondInstance() {
     recordAudit,
     repo: monitoringRepository,
     engine,
-    notify: t.services.notifications.notify,
   });
 }
 
@@ -175,7 +174,7 @@ describe('POST /api/monitoring/ingest', () => {
     );
   });
 
-  it('matches saved queries and alerts the query unit once per story', async () => {
+  it('matches saved queries and stores them with the article, notifying nobody itself', async () => {
     const { rows } = await t.db.pool.query<{ id: string }>(
       `INSERT INTO monitoring_queries (name, text, org_unit_id, alert, alert_min_relevance)
        VALUES ('Thử: hoa ban', 'hoa NEAR/3 ban AND source:"Tây Bắc"', $1, 'immediate', 'unrelated'),
@@ -199,14 +198,50 @@ describe('POST /api/monitoring/ingest', () => {
     expect(b!.duplicateOf).toBe(a!.duplicateOf);
     const stored = await t.db.pool.query(`SELECT matched_query_ids FROM monitoring_articles WHERE id = $1`, [a!.id]);
     expect(stored.rows[0].matched_query_ids).toContain(rows[0]!.id);
+    // Immediate queries alert through the alerts module (decision 0039), after the commit: ingest tells no one.
     const notes = await t.db.pool.query(
-      `SELECT n.link, n.title_vi FROM notifications n JOIN users u ON u.id = n.user_id
-        WHERE u.username = 'tt.reader' AND n.dedupe_key LIKE 'monitoring.query:' || $1 || ':%'`,
-      [rows[0]!.id],
+      `SELECT count(*)::int AS n FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.username = 'tt.reader'`,
     );
-    expect(notes.rows).toEqual([
-      { link: `/monitoring/articles/${a!.id}`, title_vi: `Tin theo dõi “Thử: hoa ban”: ${UNRELATED_STORY.title}` },
-    ]);
+    expect(notes.rows[0].n).toBe(0);
+  });
+
+  it('tells its listeners after the commit how many articles a batch stored, and survives a failing one', async () => {
+    const heard: { stored: number; committed: number }[] = [];
+    const warnings: string[] = [];
+    const engine = createMonitoringEngine({
+      repo: monitoringRepository,
+      loadShippedModel: async () => null,
+      warn: () => undefined,
+    });
+    const service = createIngestService({
+      db: t.services.db,
+      runInTransaction: t.services.runInTransaction,
+      recordAudit,
+      repo: monitoringRepository,
+      engine,
+      warn: (message) => warnings.push(message),
+    });
+    service.onIngested(() => {
+      throw new Error('hàng đợi không phản hồi');
+    });
+    service.onIngested(async (stored) => {
+      // Another connection sees the batch: the listener runs after the commit.
+      const committed = await count(`SELECT count(*)::int AS n FROM monitoring_articles WHERE url_key LIKE '%nghe.%'`);
+      heard.push({ stored, committed });
+    });
+    const article = (n: number) => ({
+      url: `https://nghe.example.vn/bai-${n}`,
+      title: `Bài nghe ${n}`,
+      body: 'Nội dung.',
+    });
+    const first = await service.ingest(SYSTEM_ACTOR, { articles: [article(1), article(2)] }, 'vi');
+    expect(first.accepted).toBe(2);
+    expect(heard).toEqual([{ stored: 2, committed: 2 }]);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('hàng đợi không phản hồi');
+    // A batch that stores nothing tells no one.
+    await service.ingest(SYSTEM_ACTOR, { articles: [article(1)] }, 'vi');
+    expect(heard).toHaveLength(1);
   });
 
   it('raises scam_impersonation with the evidence of a look-alike domain and a false hotline', async () => {

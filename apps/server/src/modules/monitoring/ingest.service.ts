@@ -1,13 +1,12 @@
 // Ingest (issue 12 §8): the one door every article comes in by — the fetcher, file imports, other tools, the CLI.
 // Items are validated one by one (a broken one is reported in its place, the rest kept), a URL already known returns
 // its stored result and writes nothing, batches are serialised across instances by a transaction-level advisory lock,
-// articles and clusters are written in bulk, one audit entry covers the batch, and saved queries with an immediate
-// alert notify their unit once per story. Decision 0033.
+// articles and clusters are written in bulk, one audit entry covers the batch. After the commit, listeners registered
+// with `onIngested` hear how many articles were stored (the alert evaluator and the incidents' arrivals, decision
+// 0039, take it from there). Decision 0033.
 import { randomUUID } from 'node:crypto';
 import {
   INGEST_MAX_ARTICLES,
-  RELEVANCE_LABELS,
-  RELEVANCE_LEVELS,
   type TClassification,
   type TIngestArticle,
   type TIngestItemError,
@@ -19,10 +18,9 @@ import {
 } from '@loa/contracts';
 import { hasRole, type Actor } from '../../platform/actor.js';
 import type { RecordAudit } from '../../platform/audit/audit.js';
-import type { Executor, RunInTransaction, Tx } from '../../platform/db/transaction.js';
+import type { Executor, RunInTransaction } from '../../platform/db/transaction.js';
 import { fieldError, forbidden, type FieldError } from '../../platform/errors.js';
 import { errorMessage, fieldMessage } from '../../platform/i18n/messages.js';
-import type { NotifyInput } from '../notifications/index.js';
 import type { MonitoringEngine } from './engine.service.js';
 import { processArticle, type ProcessedArticle } from './ingest-pipeline.js';
 import type { KnownArticle, MonitoringRepository, NewArticleRow } from './monitoring.repository.js';
@@ -37,10 +35,14 @@ export interface IngestDeps {
     'lockIngest' | 'sourceName' | 'knownByUrlKeys' | 'insertArticles' | 'upsertClusters'
   >;
   engine: MonitoringEngine;
-  notify(tx: Tx, actor: Actor, input: NotifyInput): Promise<number>;
   /** The clock (tests move it). */
   now?: () => Date;
+  /** Where a failing `onIngested` listener is reported (console.warn by default). */
+  warn?: (message: string) => void;
 }
+
+/** Told after the commit of a batch that stored articles, with how many it stored. */
+export type IngestedListener = (stored: number) => void | Promise<void>;
 
 export interface IngestInput {
   articles: unknown[];
@@ -49,7 +51,6 @@ export interface IngestInput {
 
 /** Articles classified between two turns of the event loop (about 20 ms of work). */
 const YIELD_EVERY = 16;
-const rank = (level: string) => RELEVANCE_LEVELS.indexOf(level as (typeof RELEVANCE_LEVELS)[number]);
 /** Scores are stored as `real`: rounded so that the stored result reads back as it was first returned. */
 const roundScore = (score: number) => Math.round(Math.min(1, Math.max(0, score)) * 10_000) / 10_000;
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
@@ -100,36 +101,20 @@ function storedResult(known: KnownArticle): TIngestResult {
 }
 
 export function createIngestService(deps: IngestDeps) {
-  const { db, runInTransaction, recordAudit, repo, engine, notify } = deps;
+  const { db, runInTransaction, recordAudit, repo, engine } = deps;
   const now = deps.now ?? (() => new Date());
+  const warn = deps.warn ?? ((message: string) => console.warn(message));
+  const listeners: IngestedListener[] = [];
 
-  /** Immediate alerts: one notification per saved query and story (cluster) to the query's unit. */
-  async function alert(tx: Tx, actor: Actor, stored: { row: NewArticleRow; article: ProcessedArticle }[]) {
-    const sent = new Set<string>();
-    for (const { row } of stored) {
-      for (const queryId of row.matchedQueryIds) {
-        const query = engine.query(queryId);
-        if (!query || query.alert !== 'immediate' || rank(row.relevanceLevel) < rank(query.alertMinRelevance)) continue;
-        const dedupeKey = `monitoring.query:${queryId}:${row.clusterId}`;
-        if (sent.has(dedupeKey)) continue;
-        sent.add(dedupeKey);
-        const level = RELEVANCE_LABELS[row.relevanceLevel as keyof typeof RELEVANCE_LABELS];
-        await notify(tx, actor, {
-          recipients: { orgUnitIds: [query.orgUnitId] },
-          kind: 'assignment',
-          title: {
-            vi: clip(`Tin theo dõi “${query.name}”: ${row.title}`, 300),
-            en: clip(`Monitoring alert “${query.name}”: ${row.title}`, 300),
-          },
-          body: { vi: `${row.sourceName} · ${level.vi}`, en: `${row.sourceName} · ${level.en}` },
-          link: `/monitoring/articles/${row.id}`,
-          entityType: 'monitoring_article',
-          entityId: row.id,
-          dedupeKey,
-        });
+  /** Tells every listener, one after the other; a failing one is reported and never fails the ingest. */
+  async function told(stored: number) {
+    for (const listener of listeners) {
+      try {
+        await listener(stored);
+      } catch (error) {
+        warn(`monitoring ingest: a listener failed after ${stored} articles were stored: ${String(error)}`);
       }
     }
-    return sent.size;
   }
 
   async function ingest(actor: Actor, input: IngestInput, lang: TLocale): Promise<TIngestResponse> {
@@ -179,8 +164,9 @@ export function createIngestService(deps: IngestDeps) {
     }
 
     let began = false;
+    let response: TIngestResponse;
     try {
-      return await runInTransaction(async (tx) => {
+      response = await runInTransaction(async (tx) => {
         await repo.lockIngest(tx);
         await engine.syncArticles(tx);
         const known = new Map((await repo.knownByUrlKeys(tx, keys)).map((k) => [k.urlKey, k]));
@@ -253,7 +239,6 @@ export function createIngestService(deps: IngestDeps) {
           tx,
           rows.map((r) => ({ clusterId: r.clusterId, at: fetchedAt })),
         );
-        const alerts = await alert(tx, actor, stored);
         const accepted = rows.length;
         const rejected = input.articles.length - accepted - knownCount;
         if (accepted > 0) {
@@ -272,7 +257,6 @@ export function createIngestService(deps: IngestDeps) {
               rejected,
               sourceId,
               newClusters: rows.filter((r) => r.clusterId === r.id).length,
-              alerts,
             },
           });
         }
@@ -283,9 +267,17 @@ export function createIngestService(deps: IngestDeps) {
       if (began) engine.abandonChanges();
       throw error;
     }
+    if (response.accepted > 0) await told(response.accepted);
+    return response;
   }
 
-  return { ingest };
+  return {
+    ingest,
+    /** Registers a listener told after the commit of every batch that stored articles, with how many. */
+    onIngested(listener: IngestedListener): void {
+      listeners.push(listener);
+    },
+  };
 }
 
 export type IngestService = ReturnType<typeof createIngestService>;

@@ -466,6 +466,9 @@ describe('notifications routes', () => {
         'proposal_decision',
         'deadline_approaching',
         'deadline_missed',
+        'monitoring_alert',
+        'incident',
+        'press_review',
       ]);
       expect(preferences.every((p) => p.inApp && p.email)).toBe(true);
     });

@@ -42,6 +42,8 @@ export const MAX_EMAIL_ATTEMPTS = 6;
 /** What `notify` takes: who, and what to tell them. */
 export interface NotifyInput extends NotificationContent {
   recipients: Recipients;
+  /** `false`: in the app only, for callers that e-mail the recipients themselves (a press review's delivery). */
+  email?: false;
 }
 
 /** A module's records with deadlines, asked once a day which are due soon or missed. */
@@ -155,7 +157,13 @@ export function createNotificationsService(deps: NotificationsDeps) {
     const status: TOutboxStatus = mailer.configured ? 'pending' : 'held';
     const emails: NewOutboxRow[] = recipients
       // A user whose in-app copy lost a race to a concurrent notify with the same key has been notified already.
-      .filter((r) => r.email && wants.get(r.id)!.email && (!wants.get(r.id)!.inApp || notificationOf.has(r.id)))
+      .filter(
+        (r) =>
+          input.email !== false &&
+          r.email &&
+          wants.get(r.id)!.email &&
+          (!wants.get(r.id)!.inApp || notificationOf.has(r.id)),
+      )
       .map((r) => {
         const locale: TLocale = r.locale === 'en' ? 'en' : 'vi';
         const body = locale === 'vi' ? content.bodyVi : content.bodyEn;

@@ -44,6 +44,10 @@ const RESOURCE_NAMES: Record<string, { vi: string; en: string }> = {
   audit_event: { vi: 'sự kiện nhật ký', en: 'Audit event' },
   notification: { vi: 'thông báo', en: 'Notification' },
   outbox_message: { vi: 'thư điện tử', en: 'E-mail' },
+  review_subscription: { vi: 'đăng ký nhận bản tin', en: 'Subscription' },
+  review_delivery: { vi: 'thư gửi bản tin', en: 'Edition e-mail' },
+  review_feed: { vi: 'liên kết RSS/Atom', en: 'Feed' },
+  scheduled_job: { vi: 'tác vụ định kỳ', en: 'Scheduled job' },
   regulation: { vi: 'văn bản', en: 'Document' },
   regulation_relation: { vi: 'liên kết giữa hai văn bản', en: 'Relation between the documents' },
   regulation_task: { vi: 'nhiệm vụ truyền thông', en: 'Communication task' },
@@ -89,6 +93,12 @@ const RESOURCE_NAMES: Record<string, { vi: string; en: string }> = {
   monitoring_query: { vi: 'truy vấn theo dõi báo chí', en: 'Monitoring query' },
   monitoring_article: { vi: 'bài báo', en: 'Article' },
   monitoring_view: { vi: 'bộ lọc đã lưu', en: 'Saved view' },
+  press_review: { vi: 'bản tin', en: 'Edition' },
+  press_review_entry: { vi: 'tin trong bản tin', en: 'Entry of the edition' },
+  incident: { vi: 'sự cố truyền thông', en: 'Incident' },
+  incident_item: { vi: 'tin bài gắn với sự cố', en: 'Incident item' },
+  monitoring_alert: { vi: 'cảnh báo tin báo chí', en: 'Press alert' },
+  monitoring_alert_rule: { vi: 'quy tắc cảnh báo', en: 'Alert rule' },
 };
 
 /** The resources that have a name in screens (a 404 names what was not found). */

@@ -1,11 +1,19 @@
 import nodemailer from 'nodemailer';
 
-/** One e-mail, multipart: plain text and HTML. */
+/** A file sent with an e-mail (a press review's PDF and DOCX). */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+}
+
+/** One e-mail, multipart: plain text and HTML, and any attachments. */
 export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
   html: string;
+  attachments?: readonly MailAttachment[];
 }
 
 /** Loa's outgoing mail: SMTP when configured; without it, callers keep their messages (held) instead. */
@@ -43,7 +51,14 @@ export function createMailer(options: MailerOptions): Mailer {
   return {
     configured: true,
     async send(mail) {
-      await transport.sendMail({ from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
+      await transport.sendMail({
+        from,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        ...(mail.attachments?.length ? { attachments: [...mail.attachments] } : {}),
+      });
     },
   };
 }

@@ -1,5 +1,6 @@
 import { calendarEn } from '../../modules/calendar/calendar.messages';
 import { notificationsEn } from '../../modules/notifications/notifications.messages';
+import { scheduledJobsEn } from '../../modules/scheduled-jobs/scheduled-jobs.messages';
 import { peopleEn } from '../../modules/users/people.messages';
 import { plansEn } from '../../modules/plans/plans.messages';
 import { proposalsEn } from '../../modules/proposals/proposals.messages';
@@ -23,6 +24,9 @@ import { campaignsEn } from '../../modules/campaigns/campaigns.messages';
 import { budgetEn } from '../../modules/budget/budget.messages';
 import { monitoringArticlesEn } from '../../modules/monitoring/monitoring-articles.messages';
 import { monitoringAdminEn } from '../../modules/monitoring/monitoring-admin.messages';
+import { pressReviewsEn } from '../../modules/press-reviews/press-reviews.messages';
+import { monitoringAlertsEn } from '../../modules/monitoring-alerts/monitoring-alerts.messages';
+import { incidentsEn } from '../../modules/incidents/incidents.messages';
 import type { MessageKey } from './vi';
 
 /** English UI strings; the type requires exactly the keys of the Vietnamese dictionary. */
@@ -317,6 +321,7 @@ export const en: Record<MessageKey, string> = {
   'guidance.copied': 'Guidance for {year} created',
   ...regulationsEn,
   ...notificationsEn,
+  ...scheduledJobsEn,
   ...peopleEn,
   ...plansEn,
   ...proposalsEn,
@@ -340,4 +345,7 @@ export const en: Record<MessageKey, string> = {
   ...budgetEn,
   ...monitoringArticlesEn,
   ...monitoringAdminEn,
+  ...pressReviewsEn,
+  ...monitoringAlertsEn,
+  ...incidentsEn,
 };

@@ -1,5 +1,6 @@
 import { calendarVi } from '../../modules/calendar/calendar.messages';
 import { notificationsVi } from '../../modules/notifications/notifications.messages';
+import { scheduledJobsVi } from '../../modules/scheduled-jobs/scheduled-jobs.messages';
 import { peopleVi } from '../../modules/users/people.messages';
 import { plansVi } from '../../modules/plans/plans.messages';
 import { proposalsVi } from '../../modules/proposals/proposals.messages';
@@ -23,6 +24,9 @@ import { campaignsVi } from '../../modules/campaigns/campaigns.messages';
 import { budgetVi } from '../../modules/budget/budget.messages';
 import { monitoringArticlesVi } from '../../modules/monitoring/monitoring-articles.messages';
 import { monitoringAdminVi } from '../../modules/monitoring/monitoring-admin.messages';
+import { pressReviewsVi } from '../../modules/press-reviews/press-reviews.messages';
+import { monitoringAlertsVi } from '../../modules/monitoring-alerts/monitoring-alerts.messages';
+import { incidentsVi } from '../../modules/incidents/incidents.messages';
 
 /** Vietnamese UI strings: the default language. Keys are grouped by screen; `{name}` marks a parameter. */
 export const vi = {
@@ -316,6 +320,7 @@ export const vi = {
   'guidance.copied': 'Đã tạo hướng dẫn năm {year}',
   ...regulationsVi,
   ...notificationsVi,
+  ...scheduledJobsVi,
   ...peopleVi,
   ...plansVi,
   ...proposalsVi,
@@ -339,6 +344,9 @@ export const vi = {
   ...budgetVi,
   ...monitoringArticlesVi,
   ...monitoringAdminVi,
+  ...pressReviewsVi,
+  ...monitoringAlertsVi,
+  ...incidentsVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -1,12 +1,13 @@
-import { ArrowLeftOutlined, ExportOutlined } from '@ant-design/icons';
-import type { TArticleDetail } from '@loa/contracts';
+import { ArrowLeftOutlined, ExportOutlined, FireOutlined } from '@ant-design/icons';
+import { WORKING_ROLES, type TArticleDetail } from '@loa/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Col, Descriptions, Flex, Row, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Flex, Row, Spin, Tag, Typography } from 'antd';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useI18n } from '../../app/i18n/i18n';
 import { errorText } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { PageHeader } from '../../shared/ui/page-header';
+import { hasAnyRole, useCurrentUser } from '../auth/session';
 import { ArticleClassification } from './article-classification';
 import { ArticleCorrectionForm, ArticleCorrections } from './article-correction-form';
 import { bodyParagraphs } from './article-values';
@@ -21,6 +22,7 @@ export function ArticlePage() {
   const { t, locale } = useI18n();
   const navigate = useNavigate();
   const location = useLocation();
+  const user = useCurrentUser();
   const detail = useQuery({ queryKey: articleKeys.detail(id, locale), queryFn: () => getArticle(id) });
 
   const back = (
@@ -60,9 +62,19 @@ export function ArticlePage() {
           </>
         }
         actions={
-          <Typography.Link href={article.canonicalUrl ?? article.url} target="_blank" rel="noopener noreferrer">
-            <ExportOutlined /> {t('monArticles.openOriginal')}
-          </Typography.Link>
+          <>
+            {hasAnyRole(user, WORKING_ROLES) && (
+              <Button
+                icon={<FireOutlined />}
+                onClick={() => void navigate(`/incidents?create=1&articleIds=${article.id}`)}
+              >
+                {t('monArticles.openIncident')}
+              </Button>
+            )}
+            <Typography.Link href={article.canonicalUrl ?? article.url} target="_blank" rel="noopener noreferrer">
+              <ExportOutlined /> {t('monArticles.openOriginal')}
+            </Typography.Link>
+          </>
         }
       />
       <Row gutter={[24, 16]}>

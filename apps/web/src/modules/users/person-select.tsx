@@ -13,16 +13,18 @@ interface Props {
   /** The person currently chosen, so their name shows before any search. */
   current?: { id: string; fullName: string } | null;
   id?: string;
+  /** Another lookup of the same shape than the colleagues of the user's scope (see `lookupPeople`). */
+  endpoint?: string;
 }
 
 /** Picks an active colleague of the user's scope; typing searches names without accents; can be cleared. */
-export function PersonSelect({ value, onChange, orgUnitId, current, id }: Props) {
+export function PersonSelect({ value, onChange, orgUnitId, current, id, endpoint }: Props) {
   const { t } = useI18n();
   const [search, setSearch] = useState('');
   const q = useDebouncedValue(search.trim(), 250);
   const people = useQuery({
-    queryKey: peopleKeys.lookup(q, orgUnitId),
-    queryFn: () => lookupPeople(q, orgUnitId),
+    queryKey: peopleKeys.lookup(q, orgUnitId, endpoint),
+    queryFn: () => lookupPeople(q, orgUnitId, endpoint),
     staleTime: 60_000,
   });
   const options = useMemo(() => {

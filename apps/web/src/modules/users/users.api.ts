@@ -61,10 +61,16 @@ export function userStatus(user: Pick<TUser, 'disabled' | 'lockedUntil'>, now = 
 }
 
 export const peopleKeys = {
-  lookup: (q: string, orgUnitId: string | undefined) => ['people', { q, orgUnitId }] as const,
+  lookup: (q: string, orgUnitId: string | undefined, endpoint = PEOPLE_ENDPOINT) =>
+    ['people', endpoint, { q, orgUnitId }] as const,
 };
 
-/** Active colleagues of the user's scope (optionally of one unit's subtree), for assignee pickers. */
-export function lookupPeople(q: string, orgUnitId: string | undefined): Promise<TPerson[]> {
-  return api.get<TPerson[]>('/api/people', { query: { q: q || undefined, orgUnitId, limit: 20 } });
+const PEOPLE_ENDPOINT = '/api/people';
+
+/**
+ * Active colleagues of the user's scope (optionally of one unit's subtree), for assignee pickers; `endpoint` names
+ * another lookup of the same shape (the users one may subscribe to press reviews: `/api/review-subscriptions/people`).
+ */
+export function lookupPeople(q: string, orgUnitId: string | undefined, endpoint = PEOPLE_ENDPOINT): Promise<TPerson[]> {
+  return api.get<TPerson[]>(endpoint, { query: { q: q || undefined, orgUnitId, limit: 20 } });
 }
