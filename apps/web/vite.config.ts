@@ -17,6 +17,8 @@ export default defineConfig({
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 4 },
             { name: 'antd', test: /node_modules[\\/]antd[\\/]/, priority: 3 },
+            // Charts are drawn on the dashboard only: their own chunk, loaded with it and not with the shell.
+            { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/, priority: 2 },
             { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },
           ],
         },

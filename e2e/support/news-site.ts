@@ -42,6 +42,26 @@ export const SCAM: NewsSiteArticle = {
   ],
 };
 
+export const LUMP_SUM_SERVICE: NewsSiteArticle = {
+  slug: 'dich-vu-rut-bhxh-mot-lan',
+  title: 'Dịch vụ làm hộ hồ sơ rút BHXH một lần thu phí cao, người lao động mất trắng',
+  lead: 'Nhiều người lao động nộp sổ và tiền đặt cọc cho các đối tượng nhận làm nhanh hồ sơ hưởng BHXH một lần rồi bị chiếm đoạt.',
+  paragraphs: [
+    'Các đối tượng quảng cáo trên mạng xã hội dịch vụ rút BHXH một lần nhanh, thu phí từ 20 đến 30% số tiền được hưởng, yêu cầu người lao động giao sổ bảo hiểm xã hội và căn cước.',
+    'Sau khi nhận tiền cọc, nhiều đối tượng cắt liên lạc. Cơ quan BHXH khuyến cáo người lao động tự thực hiện thủ tục trên Cổng Dịch vụ công hoặc tại cơ quan BHXH, không mất phí.',
+  ],
+};
+
+export const CHIP_ID_CARD: NewsSiteArticle = {
+  slug: 'can-cuoc-thay-the-bhyt',
+  title: 'Người dân dùng căn cước gắn chip thay thẻ BHYT khi đi khám chữa bệnh',
+  lead: 'BHXH Việt Nam cho biết hầu hết cơ sở khám chữa bệnh trên cả nước đã tra cứu được thông tin thẻ BHYT bằng căn cước.',
+  paragraphs: [
+    'Người tham gia BHYT chỉ cần xuất trình căn cước gắn chip hoặc ứng dụng VNeID khi đến khám chữa bệnh, không cần mang theo thẻ BHYT giấy.',
+    'Cơ quan BHXH đề nghị các cơ sở y tế bảo đảm hạ tầng, thiết bị đọc căn cước để rút ngắn thời gian làm thủ tục cho người bệnh.',
+  ],
+};
+
 export const VOLUNTARY: NewsSiteArticle = {
   slug: 'phat-trien-bhxh-tu-nguyen',
   title: 'BHXH Việt Nam đẩy mạnh phát triển người tham gia BHXH tự nguyện',

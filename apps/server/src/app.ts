@@ -35,6 +35,7 @@ import { registerMonitoringIngestRoutes } from './modules/monitoring/index.js';
 import { registerMonitoringArticlesRoutes } from './modules/monitoring-articles/index.js';
 import { registerMonitoringAlertsRoutes } from './modules/monitoring-alerts/index.js';
 import { registerIncidentsRoutes } from './modules/incidents/index.js';
+import { registerDashboardRoutes } from './modules/dashboard/index.js';
 import { registerMonitoringSourcesRoutes } from './modules/monitoring-sources/index.js';
 import { registerPressReviewsRoutes } from './modules/press-reviews/index.js';
 import { registerReviewDeliveryRoutes } from './modules/press-review-delivery/index.js';
@@ -180,6 +181,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerReviewDeliveryRoutes(app, services);
   registerMonitoringAlertsRoutes(app, services.monitoringAlerts, services.monitoringAlertRules);
   registerIncidentsRoutes(app, services.incidents);
+  registerDashboardRoutes(app, services.dashboard);
   registerPressOutletsRoutes(app, services.pressOutlets, services.pressImport);
   registerPressContractsRoutes(app, services.pressContracts, services.pressContractDelivery);
   registerAppraisalsRoutes(app, services.appraisals, services.appraisalQueue);

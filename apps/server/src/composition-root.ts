@@ -119,6 +119,7 @@ import { createUsersService, usersRepository } from './modules/users/index.js';
 import { composeMonitoring, type MonitoringOptions, monitoringJobs } from './composition-monitoring.js';
 import { composeListen, type ListenOptions, listenJobs } from './composition-listen.js';
 import { createScheduledJobsService, scheduledJobsRepository } from './modules/scheduled-jobs/index.js';
+import { createDashboardService, dashboardRepository } from './modules/dashboard/index.js';
 
 export interface CompositionOptions extends MonitoringOptions, ListenOptions {
   sessionHours: number;
@@ -451,6 +452,7 @@ export function compose(db: Db, options: CompositionOptions) {
     ...monitoring,
     ...composeListen(base, { notify: notifications.notify, mailer, monitoring }, options),
     scheduledJobs: createScheduledJobsService({ ...base, repo: scheduledJobsRepository }),
+    dashboard: createDashboardService({ db, repo: dashboardRepository }),
     sharing: createSharingService({
       ...base,
       repo: sharingRepository,

@@ -509,6 +509,11 @@ export const ERRORS = {
     vi: 'Cảnh báo này đã được mở thành sự cố {code}',
     en: 'Incident {code} was already opened from this alert',
   },
+  'dashboard.invalid_period': {
+    status: 422,
+    vi: 'Khoảng thời gian không hợp lệ',
+    en: 'The period is not valid',
+  },
   internal: { status: 500, vi: 'Lỗi hệ thống, vui lòng thử lại sau', en: 'Internal error; please try again later' },
   'service.unavailable': {
     status: 503,
@@ -562,6 +567,14 @@ export const FIELD_MESSAGES = {
   'validation.calendar_window': {
     vi: 'Khoảng thời gian tối đa 400 ngày',
     en: 'The period may span at most 400 days',
+  },
+  'validation.period_order': {
+    vi: 'Ngày kết thúc không được trước ngày bắt đầu',
+    en: 'The end date cannot precede the start date',
+  },
+  'validation.period_too_long': {
+    vi: 'Khoảng thời gian tối đa {years} năm',
+    en: 'The period may span at most {years} years',
   },
   'validation.invalid': { vi: 'Giá trị không hợp lệ', en: 'Not a valid value' },
   'review.order_mismatch': {

@@ -7,6 +7,7 @@ export * from './budget.js';
 export * from './calendar.js';
 export * from './campaigns.js';
 export * from './common.js';
+export * from './dashboard.js';
 export * from './errors.js';
 export * from './events.js';
 export * from './feedback.js';

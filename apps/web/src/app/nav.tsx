@@ -24,6 +24,7 @@ import { DatabaseOutlined, ExperimentOutlined, FilterOutlined } from '@ant-desig
 import { AlertOutlined, ControlOutlined } from '@ant-design/icons';
 import { FieldTimeOutlined, MailOutlined, ProfileOutlined } from '@ant-design/icons';
 import { FireOutlined } from '@ant-design/icons';
+import { DashboardOutlined } from '@ant-design/icons';
 import { WORKING_ROLES, type TRole } from '@loa/contracts';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { MessageKey } from './i18n/i18n';
@@ -49,6 +50,14 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     descriptionKey: 'home.card.home',
     icon: <HomeOutlined />,
     page: lazy(() => import('../modules/home/home-page').then((m) => ({ default: m.HomePage }))),
+  },
+  {
+    key: 'dashboard',
+    path: '/dashboard',
+    labelKey: 'nav.dashboard',
+    descriptionKey: 'home.card.dashboard',
+    icon: <DashboardOutlined />,
+    page: lazy(() => import('../modules/dashboard/dashboard-page').then((m) => ({ default: m.DashboardPage }))),
   },
   {
     key: 'org-units',

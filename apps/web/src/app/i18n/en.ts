@@ -27,6 +27,7 @@ import { monitoringAdminEn } from '../../modules/monitoring/monitoring-admin.mes
 import { pressReviewsEn } from '../../modules/press-reviews/press-reviews.messages';
 import { monitoringAlertsEn } from '../../modules/monitoring-alerts/monitoring-alerts.messages';
 import { incidentsEn } from '../../modules/incidents/incidents.messages';
+import { dashboardEn } from '../../modules/dashboard/dashboard.messages';
 import type { MessageKey } from './vi';
 
 /** English UI strings; the type requires exactly the keys of the Vietnamese dictionary. */
@@ -348,4 +349,5 @@ export const en: Record<MessageKey, string> = {
   ...pressReviewsEn,
   ...monitoringAlertsEn,
   ...incidentsEn,
+  ...dashboardEn,
 };

@@ -27,6 +27,7 @@ import { monitoringAdminVi } from '../../modules/monitoring/monitoring-admin.mes
 import { pressReviewsVi } from '../../modules/press-reviews/press-reviews.messages';
 import { monitoringAlertsVi } from '../../modules/monitoring-alerts/monitoring-alerts.messages';
 import { incidentsVi } from '../../modules/incidents/incidents.messages';
+import { dashboardVi } from '../../modules/dashboard/dashboard.messages';
 
 /** Vietnamese UI strings: the default language. Keys are grouped by screen; `{name}` marks a parameter. */
 export const vi = {
@@ -347,6 +348,7 @@ export const vi = {
   ...pressReviewsVi,
   ...monitoringAlertsVi,
   ...incidentsVi,
+  ...dashboardVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;
