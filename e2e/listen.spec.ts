@@ -153,7 +153,8 @@ describe('listen and respond', () => {
         await page.reload();
         return undefined;
       },
-      60_000,
+      // Ingest wakes the evaluator at once; its every-minute schedule is the backstop.
+      150_000,
     ).catch(async (error: Error) => {
       const alerts = await admin.get<{ items: { title: string }[] }>('/api/monitoring/alerts?status=new,acknowledged');
       const found = await admin.get<{ items: unknown[] }>(
@@ -214,7 +215,7 @@ describe('listen and respond', () => {
     const closed = await admin.get<{ status: string; lessons: string }>(`/api/incidents/${id}`);
     expect(closed.status).toBe('closed');
     expect(closed.lessons).toContain('Cảnh báo sớm');
-  });
+  }, 300_000);
 });
 
 let movedUp = '';
