@@ -47,7 +47,8 @@ async function mails(): Promise<Mail[]> {
   return Promise.all(files.map(async (f) => JSON.parse(await fs.readFile(path.join(dir, f), 'utf8')) as Mail));
 }
 
-const visible = (locator: Locator, timeout = 3000) =>
+/** Whether `locator` shows within `timeout` (a loaded machine may take seconds to draw a page; reloading sooner restarts it). */
+const visible = (locator: Locator, timeout = 15_000) =>
   locator.waitFor({ timeout }).then(
     () => true,
     () => false,
