@@ -2,12 +2,15 @@
 // and compares them against its own baseline measured in the same run.
 import { runBudgetBenchmark } from './budget.bench.js';
 import { runMonitoringBenchmark } from './monitoring.bench.js';
+import { timeAnnualReport } from './annual-report.js';
+import { runReportsBenchmark } from './reports.bench.js';
 import { runSearchBenchmark } from './search.bench.js';
 
 const BENCHMARKS: Record<string, () => Promise<void>> = {
   search: runSearchBenchmark,
   budget: runBudgetBenchmark,
   monitoring: runMonitoringBenchmark,
+  reports: () => runReportsBenchmark(timeAnnualReport),
 };
 
 const wanted = process.argv.slice(2);

@@ -36,6 +36,9 @@ import { registerMonitoringArticlesRoutes } from './modules/monitoring-articles/
 import { registerMonitoringAlertsRoutes } from './modules/monitoring-alerts/index.js';
 import { registerIncidentsRoutes } from './modules/incidents/index.js';
 import { registerDashboardRoutes } from './modules/dashboard/index.js';
+import { registerPlanActualRoutes } from './modules/plan-actual/index.js';
+import { registerCoverageRoutes } from './modules/coverage/index.js';
+import { registerReportsRoutes } from './modules/reports/index.js';
 import { registerMonitoringSourcesRoutes } from './modules/monitoring-sources/index.js';
 import { registerPressReviewsRoutes } from './modules/press-reviews/index.js';
 import { registerReviewDeliveryRoutes } from './modules/press-review-delivery/index.js';
@@ -182,6 +185,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerMonitoringAlertsRoutes(app, services.monitoringAlerts, services.monitoringAlertRules);
   registerIncidentsRoutes(app, services.incidents);
   registerDashboardRoutes(app, services.dashboard);
+  registerPlanActualRoutes(app, services.planActual);
+  registerCoverageRoutes(app, services.coverage);
+  registerReportsRoutes(app, services.reports, services.reportTemplates);
   registerPressOutletsRoutes(app, services.pressOutlets, services.pressImport);
   registerPressContractsRoutes(app, services.pressContracts, services.pressContractDelivery);
   registerAppraisalsRoutes(app, services.appraisals, services.appraisalQueue);

@@ -119,7 +119,24 @@ import { createUsersService, usersRepository } from './modules/users/index.js';
 import { composeMonitoring, type MonitoringOptions, monitoringJobs } from './composition-monitoring.js';
 import { composeListen, type ListenOptions, listenJobs } from './composition-listen.js';
 import { createScheduledJobsService, scheduledJobsRepository } from './modules/scheduled-jobs/index.js';
-import { createDashboardService, dashboardRepository } from './modules/dashboard/index.js';
+import {
+  createDashboardRollupsService,
+  createDashboardService,
+  dashboardRepository,
+  dashboardRollupsRebuildJob,
+  dashboardRollupsRefreshJob,
+  dashboardRollupsRepository,
+} from './modules/dashboard/index.js';
+import { createPlanActualService, planActualRepository } from './modules/plan-actual/index.js';
+import { coverageRepository, createCoverageService } from './modules/coverage/index.js';
+import {
+  createReportGeneration,
+  createReportsService,
+  createReportTemplatesService,
+  generateReportJob,
+  reportsRepository,
+  reportTemplatesRepository,
+} from './modules/reports/index.js';
 
 export interface CompositionOptions extends MonitoringOptions, ListenOptions {
   sessionHours: number;
@@ -362,6 +379,8 @@ export function compose(db: Db, options: CompositionOptions) {
   );
   const plans = createPlansService({ ...base, repo: plansRepository, notify: notifications.notify });
   for (const [metric, source] of events.progressSources()) plans.registerProgressSource(metric, source);
+  plans.registerProgressSource('products', productsRepository.progress);
+  plans.registerProgressSource('budget_vnd', budgetQueriesRepository.spentProgress);
   const publicationMetrics = createPublicationMetricsService({ ...publicationDeps, readable: publications.readable });
   const campaignsModule = createCampaignsModule({
     ...base,
@@ -376,7 +395,7 @@ export function compose(db: Db, options: CompositionOptions) {
   files.registerFileReferences({ table: 'training_materials', column: 'file_id' });
   const training = createTrainingService({ ...trainingDeps, listMaterials: trainingMaterials.listFor });
   const monitoring = composeMonitoring(base, notifications.notify, options);
-  return {
+  const services = {
     db,
     runInTransaction,
     passwords,
@@ -452,13 +471,38 @@ export function compose(db: Db, options: CompositionOptions) {
     ...monitoring,
     ...composeListen(base, { notify: notifications.notify, mailer, monitoring }, options),
     scheduledJobs: createScheduledJobsService({ ...base, repo: scheduledJobsRepository }),
-    dashboard: createDashboardService({ db, repo: dashboardRepository }),
+    dashboard: createDashboardService({ db, repo: dashboardRepository, rollups: dashboardRollupsRepository }),
+    dashboardRollups: createDashboardRollupsService({ runInTransaction, repo: dashboardRollupsRepository }),
+    planActual: createPlanActualService({ db, repo: planActualRepository, measure: plans.measureProgress }),
+    coverage: createCoverageService({ db, repo: coverageRepository }),
     sharing: createSharingService({
       ...base,
       repo: sharingRepository,
       units: orgUnitsRepository,
       lockProduct: products.internal.lockVisible,
     }),
+  };
+  // Reports (issue 9 §4, decision 0045): their figures come from the dashboard, plan versus actual and coverage.
+  const reportGeneration = createReportGeneration({
+    db,
+    runInTransaction,
+    repo: reportsRepository,
+    sources: {
+      dashboard: services.dashboard.internal.compute,
+      planActual: services.planActual.internal.compute,
+      coverage: services.coverage.internal.compute,
+    },
+  });
+  return {
+    ...services,
+    reports: createReportsService({
+      ...base,
+      repo: reportsRepository,
+      templates: reportTemplatesRepository,
+      notify: notifications.notify,
+    }),
+    reportTemplates: createReportTemplatesService({ ...base, repo: reportTemplatesRepository }),
+    reportGeneration,
   };
 }
 
@@ -467,6 +511,11 @@ export type Services = ReturnType<typeof compose>;
 /** Every job type of Loa; workers process all of them. `jobs` lets jobs queue other jobs. */
 export function jobDefinitions(services: Services, jobs: Pick<Jobs, 'send'>): JobDefinition<never>[] {
   const sendEmail = sendEmailJob(services.notifications.deliverOutboxMessage);
+  // A report's write queues the generation of its version at once (one job per report and version).
+  const generateReport = generateReportJob(services.reportGeneration.run);
+  services.reports.useQueue(async (reportId, version) => {
+    await jobs.send(generateReport, { reportId, version }, { idempotencyKey: `${reportId}:${version}` });
+  });
   return [
     sessionCleanupJob(services.auth.deleteExpiredSessions),
     sendEmail,
@@ -477,5 +526,8 @@ export function jobDefinitions(services: Services, jobs: Pick<Jobs, 'send'>): Jo
     filesCleanupJob(() => services.files.deleteUnreferenced()),
     ...monitoringJobs(services, jobs),
     ...listenJobs(services, jobs),
+    dashboardRollupsRefreshJob(services.dashboardRollups),
+    dashboardRollupsRebuildJob(services.dashboardRollups),
+    generateReport,
   ] as JobDefinition<never>[];
 }

@@ -126,6 +126,7 @@ export const AUDIT_ACTION_LABELS: Labels = {
   add_action: { vi: 'Ghi nhận việc xử lý sự cố', en: 'Record an incident action' },
   escalate: { vi: 'Báo cáo lãnh đạo do quá hạn', en: 'Escalate to leaders' },
   raise_alerts: { vi: 'Phát cảnh báo tin báo chí', en: 'Raise press alerts' },
+  regenerate: { vi: 'Tạo lại văn bản báo cáo', en: 'Regenerate report documents' },
 };
 
 export const AUDIT_ENTITY_LABELS: Labels = {
@@ -186,6 +187,8 @@ export const AUDIT_ENTITY_LABELS: Labels = {
   incident_settings: { vi: 'Thời hạn xử lý sự cố truyền thông', en: 'Incident deadlines' },
   monitoring_alert: { vi: 'Cảnh báo tin báo chí', en: 'Press monitoring alert' },
   monitoring_alert_rule: { vi: 'Quy tắc cảnh báo tin báo chí', en: 'Press alert rule' },
+  report: { vi: 'Báo cáo công tác truyền thông', en: 'Communication report' },
+  report_template: { vi: 'Mẫu báo cáo', en: 'Report template' },
 };
 
 /** The label of an audit action or entity type in `locale`, or the code itself when none is known. */

@@ -514,6 +514,41 @@ export const ERRORS = {
     vi: 'Khoảng thời gian không hợp lệ',
     en: 'The period is not valid',
   },
+  'report.exists': {
+    status: 409,
+    vi: 'Đơn vị đã có báo cáo của kỳ này (chưa lưu trữ)',
+    en: 'The unit already has a report for this period (not archived)',
+  },
+  'report.invalid_period': {
+    status: 422,
+    vi: 'Kỳ báo cáo không hợp lệ',
+    en: 'The reporting period is not valid',
+  },
+  'report.unknown_placeholder': {
+    status: 422,
+    vi: 'Nội dung có trường tự động không xác định: "{name}"',
+    en: 'The text has an unknown placeholder: "{name}"',
+  },
+  'report.not_draft': {
+    status: 409,
+    vi: 'Chỉ sửa được báo cáo ở trạng thái dự thảo',
+    en: 'Only a draft report can be changed',
+  },
+  'report.not_ready': {
+    status: 409,
+    vi: 'Văn bản của báo cáo chưa được tạo xong',
+    en: "The report's documents are not generated yet",
+  },
+  'report.archived': {
+    status: 409,
+    vi: 'Báo cáo đã được lưu trữ',
+    en: 'The report is archived',
+  },
+  'report.generating': {
+    status: 409,
+    vi: 'Báo cáo đang được tạo, vui lòng chờ hoàn tất',
+    en: 'The report is being generated; wait until it finishes',
+  },
   internal: { status: 500, vi: 'Lỗi hệ thống, vui lòng thử lại sau', en: 'Internal error; please try again later' },
   'service.unavailable': {
     status: 503,
@@ -577,6 +612,14 @@ export const FIELD_MESSAGES = {
     en: 'The period may span at most {years} years',
   },
   'validation.invalid': { vi: 'Giá trị không hợp lệ', en: 'Not a valid value' },
+  'validation.unknown_placeholder': {
+    vi: 'Không có trường tự động "{name}"',
+    en: 'There is no placeholder "{name}"',
+  },
+  'validation.report_period_number': {
+    vi: 'Số kỳ phải từ 1 đến {max} với loại kỳ này',
+    en: 'The period number must be from 1 to {max} for this kind',
+  },
   'review.order_mismatch': {
     vi: 'Mỗi tin của bản tin phải có mặt đúng một lần, mỗi mục một lần',
     en: 'Every entry of the edition exactly once, and each section once',

@@ -23,6 +23,11 @@ export const SCHEDULED_JOB_LABELS: Record<string, Label> = {
   'press-reviews.flush-deliveries': { vi: 'Gửi lại điểm báo còn chờ', en: 'Queue pending review deliveries' },
   'incidents.escalate': { vi: 'Báo cáo lãnh đạo sự cố quá hạn', en: 'Escalate overdue incidents' },
   'incidents.link-arrivals': { vi: 'Gắn tin mới vào sự cố', en: 'Link new articles to incidents' },
+  'dashboard.rollups-refresh': { vi: 'Cập nhật số liệu tổng hợp bảng điều khiển', en: 'Refresh dashboard rollups' },
+  'dashboard.rollups-rebuild': {
+    vi: 'Tính lại toàn bộ số liệu tổng hợp bảng điều khiển',
+    en: 'Rebuild dashboard rollups',
+  },
 };
 
 export const ZScheduledJob = z.object({

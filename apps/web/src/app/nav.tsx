@@ -25,6 +25,9 @@ import { AlertOutlined, ControlOutlined } from '@ant-design/icons';
 import { FieldTimeOutlined, MailOutlined, ProfileOutlined } from '@ant-design/icons';
 import { FireOutlined } from '@ant-design/icons';
 import { DashboardOutlined } from '@ant-design/icons';
+import { FundOutlined } from '@ant-design/icons';
+import { HeatMapOutlined } from '@ant-design/icons';
+import { SnippetsOutlined } from '@ant-design/icons';
 import { WORKING_ROLES, type TRole } from '@loa/contracts';
 import { lazy, type ComponentType, type LazyExoticComponent, type ReactNode } from 'react';
 import type { MessageKey } from './i18n/i18n';
@@ -58,6 +61,30 @@ export const NAV_ENTRIES: readonly NavEntry[] = [
     descriptionKey: 'home.card.dashboard',
     icon: <DashboardOutlined />,
     page: lazy(() => import('../modules/dashboard/dashboard-page').then((m) => ({ default: m.DashboardPage }))),
+  },
+  {
+    key: 'plan-actual',
+    path: '/dashboard/plan-actual',
+    labelKey: 'nav.planActual',
+    descriptionKey: 'home.card.planActual',
+    icon: <FundOutlined />,
+    page: lazy(() => import('../modules/plan-actual/plan-actual-page').then((m) => ({ default: m.PlanActualPage }))),
+  },
+  {
+    key: 'coverage',
+    path: '/dashboard/coverage',
+    labelKey: 'nav.coverage',
+    descriptionKey: 'home.card.coverage',
+    icon: <HeatMapOutlined />,
+    page: lazy(() => import('../modules/coverage/coverage-page').then((m) => ({ default: m.CoveragePage }))),
+  },
+  {
+    key: 'reports',
+    path: '/reports',
+    labelKey: 'nav.reports',
+    descriptionKey: 'home.card.reports',
+    icon: <SnippetsOutlined />,
+    page: lazy(() => import('../modules/reports/reports-page').then((m) => ({ default: m.ReportsPage }))),
   },
   {
     key: 'org-units',

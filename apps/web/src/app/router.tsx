@@ -52,6 +52,10 @@ const IncidentPage = lazy(() =>
 const IncidentSettingsPage = lazy(() =>
   import('../modules/incidents/incident-settings-page').then((m) => ({ default: m.IncidentSettingsPage })),
 );
+const ReportPage = lazy(() => import('../modules/reports/report-page').then((m) => ({ default: m.ReportPage })));
+const ReportTemplatesPage = lazy(() =>
+  import('../modules/reports/templates-page').then((m) => ({ default: m.ReportTemplatesPage })),
+);
 
 function lazyPage(Page: LazyExoticComponent<ComponentType>) {
   return (
@@ -89,6 +93,8 @@ const router = createBrowserRouter([
           { path: '/reviews/:id', element: lazyPage(ReviewEditionPage) },
           { path: '/bulletins/:id', element: lazyPage(BulletinEditionPage) },
           { path: '/incidents/:id', element: lazyPage(IncidentPage) },
+          { path: '/reports/:id', element: lazyPage(ReportPage) },
+          { path: '/reports/templates', element: lazyPage(ReportTemplatesPage) },
           {
             path: '/incidents/settings',
             element: <RequireRoles roles={['admin']}>{lazyPage(IncidentSettingsPage)}</RequireRoles>,

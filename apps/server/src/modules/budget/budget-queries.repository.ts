@@ -255,6 +255,32 @@ export const budgetQueriesRepository = {
     );
     return rows;
   },
+
+  /**
+   * Plan progress of `budget_vnd` (registered with the plans module): what each unit's subtree spent in the period
+   * by `spent_on`, a reversal negative on its own day — the dashboard's `budgetSpent` (decision 0041). Spending names
+   * no theme or audience: such a target has no data here.
+   */
+  async spentProgress(
+    tx: Executor,
+    query: {
+      from: string;
+      to: string;
+      themeCode: string | null;
+      audienceCode: string | null;
+      units: readonly { id: string; path: string }[];
+    },
+  ): Promise<Map<string, number>> {
+    if (query.units.length === 0 || query.themeCode || query.audienceCode) return new Map();
+    const { rows } = await tx.execute<{ id: string; value: string }>(sql`
+      SELECT u.id, coalesce(sum(x.amount), 0)::text AS value
+      FROM unnest(${sql.param(query.units.map((u) => u.id))}::uuid[], ${sql.param(query.units.map((u) => u.path))}::text[])
+        AS u(id, path)
+      LEFT JOIN (budget_expenditures x JOIN org_units o ON o.id = x.unit_id)
+        ON o.path LIKE u.path || '%' AND x.spent_on BETWEEN ${query.from}::date AND ${query.to}::date
+      GROUP BY u.id`);
+    return new Map(rows.map((r) => [r.id, Number(r.value)]));
+  },
 };
 
 export type BudgetQueriesRepository = typeof budgetQueriesRepository;

@@ -21,11 +21,22 @@ import {
 } from './dashboard-period.js';
 import { dashboardPolicy } from './dashboard.policy.js';
 import type { DashboardRepository, DashboardUnitRow, DrillCursor } from './dashboard.repository.js';
+import {
+  DAY_CELL_DEPTH,
+  depthOf,
+  monthOf,
+  planPeriod,
+  ROLLED_FIGURES,
+  type PeriodPlan,
+} from './dashboard-rollup-plan.js';
+import type { DashboardRollupsRepository } from './dashboard-rollups.repository.js';
 import type { SourceScope, SourceWindow } from './dashboard-sources.repository.js';
 
 export interface DashboardDeps {
   db: Executor;
   repo: DashboardRepository;
+  /** Read whole months from the rollups (decision 0042); without it every figure is aggregated directly. */
+  rollups?: DashboardRollupsRepository | undefined;
   /** The instant "still open" is read at; the clock unless a test fixes it. */
   now?: () => Date;
 }
@@ -40,7 +51,7 @@ const isRoot = (path: string) => path.split('/').filter(Boolean).length === 1;
 export type DashboardService = ReturnType<typeof createDashboardService>;
 
 export function createDashboardService(deps: DashboardDeps) {
-  const { db, repo } = deps;
+  const { db, repo, rollups } = deps;
   const now = deps.now ?? (() => new Date());
 
   /** The checked period and scope of a request: 422 for a bad period, 404 for a unit outside the caller's scope. */
@@ -54,12 +65,93 @@ export function createDashboardService(deps: DashboardDeps) {
     const unitId = query.orgUnitId ?? actor.orgUnitId;
     const unit = unitId ? await repo.findUnit(db, unitId) : await repo.findRoot(db);
     if (!unit || !dashboardPolicy.canSeeUnit(actor, unit.path)) throw notFound('org_unit');
+    return windowsOf(unit, query.from, query.to);
+  }
+
+  /** The windows (the period and the same dates a year earlier) and the scope of a unit's dashboard. */
+  function windowsOf(unit: DashboardUnitRow, from: string, to: string) {
     const at = now();
-    const before = previousYear(query.from, query.to);
-    const current: SourceWindow = { ...periodWindow(query.from, query.to), asOf: at };
+    const before = previousYear(from, to);
+    const current: SourceWindow = { ...periodWindow(from, to), asOf: at };
     const previous: SourceWindow = { ...periodWindow(before.from, before.to), asOf: yearEarlier(at) };
     const scope: SourceScope = { path: unit.path, root: isRoot(unit.path) };
     return { unit, scope, current, previous };
+  }
+
+  /** Every figure of the period and scope against the same dates a year earlier, with breakdowns, months, children. */
+  async function build(
+    { unit, scope, current, previous }: ReturnType<typeof windowsOf>,
+    query: { from: string; to: string },
+  ): Promise<TDashboard> {
+    const [children, status] = await Promise.all([
+      repo.children(db, unit.id, query.from, query.to),
+      rollups?.status(db, scope.path, monthOf(previous.from), monthOf(current.to)),
+    ]);
+    // The rollups' plan for a rolled figure (whole clean months from them, clean edge months from the day cells when
+    // the units read — of `depth` — have them, the rest directly), or null: direct.
+    const planOf = (figure: TDashboardFigure, w: SourceWindow, depth: number): PeriodPlan | null => {
+      const source = ROLLED_FIGURES[figure];
+      if (!rollups || !status?.usable || !source) return null;
+      return planPeriod(w.from, w.to, status.dirty.get(source) ?? new Set(), depth <= DAY_CELL_DEPTH);
+    };
+    const depth = depthOf(unit.path);
+    const byKey = (figure: TDashboardFigure, w: SourceWindow) => {
+      const plan = planOf(figure, w, depth);
+      return plan ? rollups!.byKey(db, figure, plan, unit.id, scope, w.asOf) : repo.byKey(db, figure, w, scope);
+    };
+    const byMonth = (figure: TDashboardFigure) => {
+      const plan = planOf(figure, current, depth);
+      return plan
+        ? rollups!.byMonth(db, figure, plan, unit.id, scope, current.asOf)
+        : repo.byMonth(db, figure, current, scope);
+    };
+    const byChild = (figure: TDashboardFigure) => {
+      const plan = planOf(figure, current, depth + 1);
+      return plan
+        ? rollups!.byChild(db, figure, plan, scope, children, current.asOf)
+        : repo.byChild(db, figure, current, scope, children);
+    };
+    const [totals, months, childValues] = await Promise.all([
+      Promise.all(
+        DASHBOARD_FIGURES.map(async (figure) => {
+          const [inPeriod, yearBefore] = await Promise.all([byKey(figure, current), byKey(figure, previous)]);
+          return { figure, keys: inPeriod, value: sumOf(inPeriod), previous: sumOf(yearBefore) };
+        }),
+      ),
+      Promise.all(MONTH_FIGURES.map(byMonth)),
+      Promise.all(DASHBOARD_FIGURES.map(byChild)),
+    ]);
+    const keysOf = (figure: TDashboardFigure) => totals.find((t) => t.figure === figure)?.keys ?? [];
+    const productTypes = keysOf('products').map((row) => row.key);
+    const typeLabels = await repo.productTypeLabels(db, productTypes);
+    const [products, publications, events, attendance, spent] = months;
+    return {
+      from: query.from,
+      to: query.to,
+      scope: unitRef(unit),
+      figures: totals.map(({ figure, value, previous: before }) => ({ figure, value, previous: before })),
+      breakdowns: {
+        productsByType: breakdown('products', keysOf('products'), typeLabels),
+        publicationsByChannel: breakdown('publications', keysOf('publications')),
+        eventsByKind: breakdown('events', keysOf('events')),
+        pressBySentiment: breakdown('pressArticles', keysOf('pressArticles')),
+        spentByCategory: breakdown('budgetSpent', keysOf('budgetSpent')),
+      },
+      months: monthsOf(query.from, query.to).map((month) => ({
+        month,
+        products: products?.get(month) ?? 0,
+        publications: publications?.get(month) ?? 0,
+        events: events?.get(month) ?? 0,
+        attendance: attendance?.get(month) ?? 0,
+        spent: spent?.get(month) ?? 0,
+      })),
+      children: children.map((child) => ({
+        unit: unitRef(child),
+        values: Object.fromEntries(
+          DASHBOARD_FIGURES.map((figure, index) => [figure, childValues[index]?.get(child.id) ?? 0]),
+        ) as Record<TDashboardFigure, number>,
+      })),
+    };
   }
 
   async function drillRows(
@@ -72,54 +164,17 @@ export function createDashboardService(deps: DashboardDeps) {
   }
 
   return {
-    /** Every figure of the period and scope against the same dates a year earlier, with breakdowns, months, children. */
+    /** The dashboard of the caller's scope (or a unit in it): 422 for a bad period, 404 for a unit outside it. */
     async getDashboard(actor: Actor, query: TDashboardQuery): Promise<TDashboard> {
-      const { unit, scope, current, previous } = await prepare(actor, query);
-      const children = await repo.children(db, unit.id, query.from, query.to);
-      const [totals, months, childValues] = await Promise.all([
-        Promise.all(
-          DASHBOARD_FIGURES.map(async (figure) => {
-            const [inPeriod, yearBefore] = await Promise.all([
-              repo.byKey(db, figure, current, scope),
-              repo.byKey(db, figure, previous, scope),
-            ]);
-            return { figure, keys: inPeriod, value: sumOf(inPeriod), previous: sumOf(yearBefore) };
-          }),
-        ),
-        Promise.all(MONTH_FIGURES.map((figure) => repo.byMonth(db, figure, current, scope))),
-        Promise.all(DASHBOARD_FIGURES.map((figure) => repo.byChild(db, figure, current, scope, children))),
-      ]);
-      const keysOf = (figure: TDashboardFigure) => totals.find((t) => t.figure === figure)?.keys ?? [];
-      const productTypes = keysOf('products').map((row) => row.key);
-      const typeLabels = await repo.productTypeLabels(db, productTypes);
-      const [products, publications, events, attendance, spent] = months;
-      return {
-        from: query.from,
-        to: query.to,
-        scope: unitRef(unit),
-        figures: totals.map(({ figure, value, previous: before }) => ({ figure, value, previous: before })),
-        breakdowns: {
-          productsByType: breakdown('products', keysOf('products'), typeLabels),
-          publicationsByChannel: breakdown('publications', keysOf('publications')),
-          eventsByKind: breakdown('events', keysOf('events')),
-          pressBySentiment: breakdown('pressArticles', keysOf('pressArticles')),
-          spentByCategory: breakdown('budgetSpent', keysOf('budgetSpent')),
-        },
-        months: monthsOf(query.from, query.to).map((month) => ({
-          month,
-          products: products?.get(month) ?? 0,
-          publications: publications?.get(month) ?? 0,
-          events: events?.get(month) ?? 0,
-          attendance: attendance?.get(month) ?? 0,
-          spent: spent?.get(month) ?? 0,
-        })),
-        children: children.map((child) => ({
-          unit: unitRef(child),
-          values: Object.fromEntries(
-            DASHBOARD_FIGURES.map((figure, index) => [figure, childValues[index]?.get(child.id) ?? 0]),
-          ) as Record<TDashboardFigure, number>,
-        })),
-      };
+      return build(await prepare(actor, query), query);
+    },
+
+    /** For other modules (reports): the dashboard of a unit, no caller — they checked the scope; null for no unit. */
+    internal: {
+      async compute(unitId: string, from: string, to: string): Promise<TDashboard | null> {
+        const unit = await repo.findUnit(db, unitId);
+        return unit ? build(windowsOf(unit, from, to), { from, to }) : null;
+      },
     },
 
     /** A page of the records behind one figure (those that add to it), newest first; their values sum to it. */

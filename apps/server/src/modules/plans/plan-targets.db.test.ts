@@ -214,7 +214,7 @@ describe('splitting a parent target among the child units', () => {
       value: 100,
       childrenSum: 100,
       shortfall: 0,
-      progress: { status: 'no_data' },
+      progress: { status: 'measured', actual: 0 },
     });
   });
 
@@ -253,7 +253,7 @@ describe('GET /api/plans/tree', () => {
       target: 100,
       childrenSum: 100,
       shortfall: 0,
-      progress: { status: 'no_data' },
+      progress: { status: 'measured', actual: 0 },
     });
     expect(metricOf(plans, 'P01', 'budget_vnd')).toMatchObject({
       target: 1_500_000_000,
@@ -261,10 +261,9 @@ describe('GET /api/plans/tree', () => {
       shortfall: 1_500_000_000,
     });
     expect(metricOf(plans, 'D001', 'products')).toMatchObject({ target: 60, childrenSum: null, shortfall: null });
-    // Events and their outcomes have a source (the events module): measured, none held yet. The others have none.
-    const sourced = new Set(['events', 'people_reached', 'voluntary_participants', 'household_bhyt_participants']);
+    // Every metric has a source (events and their outcomes, products, expenditures): measured, nothing recorded yet.
     const metrics = plans.nodes.flatMap((n) => n.metrics);
-    expect(metrics.every((m) => m.progress.status === (sourced.has(m.metric) ? 'measured' : 'no_data'))).toBe(true);
+    expect(metrics.every((m) => m.progress.status === 'measured' && m.progress.actual === 0)).toBe(true);
   });
 
   it('keeps each province to its own subtree; the Communication Center sees the whole tree', async () => {
@@ -284,7 +283,27 @@ describe('GET /api/plans/tree', () => {
 });
 
 describe('progress sources', () => {
-  it('uses a registered source for its metric only: the others stay "no data"', async () => {
+  it("counts the products a unit's subtree created in the period, a themed target those naming the theme", async () => {
+    const product = (createdAt: string, themes: string[]) =>
+      t.db.pool.query(
+        `INSERT INTO products (guidance_year, type_code, title, owner_unit_id, theme_codes, created_at, updated_at)
+         SELECT year, code, 'Tin bài Hoàn Kiếm', $1, $2, $3, $3 FROM guidance_items
+          WHERE kind = 'product_type' ORDER BY year DESC, sort_order LIMIT 1`,
+        [d002, themes, createdAt],
+      );
+    await product(`${YEAR}-03-01T03:00:00Z`, ['II.1.a']);
+    await product(`${YEAR}-06-01T03:00:00Z`, []);
+    await product(`${YEAR - 1}-12-31T16:00:00Z`, ['II.1.a']); // 23:00 on 31 December in Vietnam: the year before
+    const plans = await tree(hanoi);
+    expect(metricOf(plans, 'D002', 'products').progress).toEqual({ status: 'measured', actual: 2 });
+    expect(metricOf(plans, 'P01', 'products').progress).toEqual({ status: 'measured', actual: 2 });
+    expect(metricOf(plans, 'D001', 'products').progress).toEqual({ status: 'measured', actual: 0 });
+    const detail = await latest(hanoi, province);
+    const themed = detail.targets.find((x) => x.metric === 'products' && x.themeCode === 'II.1.a');
+    expect(themed?.progress).toEqual({ status: 'measured', actual: 1 });
+  });
+
+  it('uses a registered source for its metric only; a unit the source does not answer for has "no data"', async () => {
     const asked: { from: string; to: string; units: number }[] = [];
     t.services.plans.registerProgressSource('events', async (_tx, query) => {
       asked.push({ from: query.from, to: query.to, units: query.units.length });
@@ -293,11 +312,11 @@ describe('progress sources', () => {
     const plans = await tree(hanoi);
     expect(metricOf(plans, 'D002', 'events').progress).toEqual({ status: 'measured', actual: 321 });
     expect(metricOf(plans, 'D001', 'events').progress).toEqual({ status: 'no_data' });
-    expect(metricOf(plans, 'D002', 'products').progress).toEqual({ status: 'no_data' });
+    expect(metricOf(plans, 'D002', 'products').progress).toEqual({ status: 'measured', actual: 2 });
     expect(asked[0]).toEqual({ from: `${YEAR}-01-01`, to: `${YEAR}-12-31`, units: plans.nodes.length });
     const detail = await latest(hoankiem, district2);
     expect(detail.targets.map((x) => [x.metric, x.progress])).toEqual([
-      ['products', { status: 'no_data' }],
+      ['products', { status: 'measured', actual: 2 }],
       ['events', { status: 'measured', actual: 321 }],
       ['voluntary_participants', { status: 'measured', actual: 0 }],
     ]);

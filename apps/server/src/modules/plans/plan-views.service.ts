@@ -162,6 +162,16 @@ export function createPlanViews(deps: { db: Executor; repo: PlansRepository }) {
       sources.set(metric, source);
     },
 
+    /**
+     * How much of a metric each unit (its whole subtree) achieved in a period, from the metric's source (plan versus
+     * actual reads it month by month); null when no module keeps records of the metric. No units: nothing is read.
+     */
+    async measureProgress(metric: TPlanMetric, query: ProgressQuery): Promise<ReadonlyMap<string, number> | null> {
+      const source = sources.get(metric);
+      if (!source) return null;
+      return query.units.length === 0 ? new Map() : source(db, query);
+    },
+
     /** A page of the plans in the actor's scope (every match when `all`, for export). */
     async listPlans(actor: Actor, query: TPlanListQuery, all = false): Promise<TPage<TPlan>> {
       const { rows, total } = await repo.list(db, plansPolicy.scopePath(actor), query, all);

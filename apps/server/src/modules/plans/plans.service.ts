@@ -174,6 +174,7 @@ export function createPlansService(deps: PlansDeps) {
 
   return {
     registerProgressSource: views.registerProgressSource,
+    measureProgress: views.measureProgress,
     listPlans: views.listPlans,
     getPlan: views.getPlan,
     getTree: views.getTree,

@@ -206,6 +206,36 @@ export const productsRepository = {
     for (const row of rows) byKind.set(row.kind, (byKind.get(row.kind) ?? new Set()).add(row.code));
     return byKind;
   },
+
+  /**
+   * Plan progress of `products` (registered with the plans module): products created in the period (Vietnam days)
+   * by each unit's subtree, whatever their status — the dashboard's definition (decision 0041); a theme or audience
+   * counts the products naming it.
+   */
+  async progress(
+    tx: Executor,
+    query: {
+      from: string;
+      to: string;
+      themeCode: string | null;
+      audienceCode: string | null;
+      units: readonly { id: string; path: string }[];
+    },
+  ): Promise<Map<string, number>> {
+    if (query.units.length === 0) return new Map();
+    const { rows } = await tx.execute<{ id: string; value: string }>(sql`
+      SELECT u.id, count(p.id)::text AS value
+      FROM unnest(${sql.param(query.units.map((u) => u.id))}::uuid[], ${sql.param(query.units.map((u) => u.path))}::text[])
+        AS u(id, path)
+      LEFT JOIN (products p JOIN org_units o ON o.id = p.owner_unit_id)
+        ON o.path LIKE u.path || '%'
+        AND p.created_at >= (${query.from}::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+        AND p.created_at < ((${query.to}::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+        ${query.themeCode ? sql`AND ${query.themeCode} = ANY (p.theme_codes)` : sql``}
+        ${query.audienceCode ? sql`AND ${query.audienceCode} = ANY (p.audience_codes)` : sql``}
+      GROUP BY u.id`);
+    return new Map(rows.map((r) => [r.id, Number(r.value)]));
+  },
 };
 
 export type ProductsRepository = typeof productsRepository;

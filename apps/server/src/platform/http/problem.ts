@@ -7,6 +7,9 @@ export function toProblem(error: AppError, locale: TLocale, instance: string, re
   return problemFor(error.code, locale, instance, requestId, error.params, error.fields);
 }
 
+/** Params that also leave as extension members of the problem. */
+const EXTENSION_PARAMS = ['existingId'] as const;
+
 export function problemFor(
   code: ErrorCode,
   locale: TLocale,
@@ -24,6 +27,9 @@ export function problemFor(
     instance,
     requestId,
   };
+  // RFC 9457 extension members a client acts on, e.g. opening the report that already exists.
+  for (const key of EXTENSION_PARAMS)
+    if (typeof params[key] === 'string') Object.assign(problem, { [key]: params[key] });
   if (fields.length > 0) {
     problem.errors = fields.map((f) => ({
       field: f.field,
@@ -99,6 +105,8 @@ const RESOURCE_NAMES: Record<string, { vi: string; en: string }> = {
   incident_item: { vi: 'tin bài gắn với sự cố', en: 'Incident item' },
   monitoring_alert: { vi: 'cảnh báo tin báo chí', en: 'Press alert' },
   monitoring_alert_rule: { vi: 'quy tắc cảnh báo', en: 'Alert rule' },
+  report: { vi: 'báo cáo', en: 'Report' },
+  report_template: { vi: 'mẫu báo cáo', en: 'Report template' },
 };
 
 /** The resources that have a name in screens (a 404 names what was not found). */

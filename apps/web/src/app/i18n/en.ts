@@ -28,6 +28,9 @@ import { pressReviewsEn } from '../../modules/press-reviews/press-reviews.messag
 import { monitoringAlertsEn } from '../../modules/monitoring-alerts/monitoring-alerts.messages';
 import { incidentsEn } from '../../modules/incidents/incidents.messages';
 import { dashboardEn } from '../../modules/dashboard/dashboard.messages';
+import { planActualEn } from '../../modules/plan-actual/plan-actual.messages';
+import { coverageEn } from '../../modules/coverage/coverage.messages';
+import { reportsEn } from '../../modules/reports/reports.messages';
 import type { MessageKey } from './vi';
 
 /** English UI strings; the type requires exactly the keys of the Vietnamese dictionary. */
@@ -350,4 +353,7 @@ export const en: Record<MessageKey, string> = {
   ...monitoringAlertsEn,
   ...incidentsEn,
   ...dashboardEn,
+  ...planActualEn,
+  ...coverageEn,
+  ...reportsEn,
 };

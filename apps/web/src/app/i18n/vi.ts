@@ -28,6 +28,9 @@ import { pressReviewsVi } from '../../modules/press-reviews/press-reviews.messag
 import { monitoringAlertsVi } from '../../modules/monitoring-alerts/monitoring-alerts.messages';
 import { incidentsVi } from '../../modules/incidents/incidents.messages';
 import { dashboardVi } from '../../modules/dashboard/dashboard.messages';
+import { planActualVi } from '../../modules/plan-actual/plan-actual.messages';
+import { coverageVi } from '../../modules/coverage/coverage.messages';
+import { reportsVi } from '../../modules/reports/reports.messages';
 
 /** Vietnamese UI strings: the default language. Keys are grouped by screen; `{name}` marks a parameter. */
 export const vi = {
@@ -349,6 +352,9 @@ export const vi = {
   ...monitoringAlertsVi,
   ...incidentsVi,
   ...dashboardVi,
+  ...planActualVi,
+  ...coverageVi,
+  ...reportsVi,
 } as const;
 
 export type MessageKey = keyof typeof vi;

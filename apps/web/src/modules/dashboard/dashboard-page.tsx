@@ -1,6 +1,7 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { ZDashboardFigure, type TDashboardFigure, type TDashboardQuery } from '@loa/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { Alert, Button, Col, Row, Typography } from 'antd';
 import { useI18n, type Translate } from '../../app/i18n/i18n';
 import { ApiError } from '../../shared/api';
@@ -103,6 +104,9 @@ export function DashboardPage() {
         }
       />
       <DashboardFilters period={period} unitId={unitId} myUnitId={user.orgUnit.id} onChange={change} />
+      <Typography.Paragraph>
+        <Link to={{ pathname: '/dashboard/coverage', search: params.toString() }}>{t('coverage.open')}</Link>
+      </Typography.Paragraph>
       {!period.ok && (
         <Alert
           type="warning"

@@ -1,5 +1,6 @@
-import { BarChart, LineChart, MapChart, PieChart } from 'echarts/charts';
+import { BarChart, HeatmapChart, LineChart, MapChart, PieChart } from 'echarts/charts';
 import type { BarSeriesOption, LineSeriesOption, MapSeriesOption, PieSeriesOption } from 'echarts/charts';
+import type { HeatmapSeriesOption } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import type {
   GridComponentOption,
@@ -17,6 +18,7 @@ installParts([
   LineChart,
   PieChart,
   MapChart,
+  HeatmapChart,
   GridComponent,
   LegendComponent,
   TooltipComponent,
@@ -29,6 +31,7 @@ export type ChartOption = ComposeOption<
   | LineSeriesOption
   | PieSeriesOption
   | MapSeriesOption
+  | HeatmapSeriesOption
   | GridComponentOption
   | LegendComponentOption
   | TooltipComponentOption
