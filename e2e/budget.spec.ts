@@ -62,9 +62,18 @@ afterAll(async () => browser?.close());
 /** Picks the option containing `text` in the select labelled `label` inside `scope`. */
 async function choose(page: Page, scope: Locator, label: string, text: string) {
   await scope.getByLabel(label, { exact: true }).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
-  // The list fades out for a moment: wait until it is gone, or it covers the next field.
-  await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'detached' });
+  const list = page.locator('.ant-select-dropdown:visible');
+  // On a loaded machine a click while the list is still opening can be lost and the list stays open: click again.
+  for (let attempt = 1; ; attempt++) {
+    await list.locator('.ant-select-item-option', { hasText: text }).first().click();
+    try {
+      // The list fades out for a moment: wait until it is gone, or it covers the next field.
+      await list.first().waitFor({ state: 'detached', timeout: 10_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }
 
 async function openBudgetTab(page: Page, tab: string) {

@@ -276,8 +276,9 @@ export const budgetQueriesRepository = {
       SELECT u.id, coalesce(sum(x.amount), 0)::text AS value
       FROM unnest(${sql.param(query.units.map((u) => u.id))}::uuid[], ${sql.param(query.units.map((u) => u.path))}::text[])
         AS u(id, path)
-      LEFT JOIN (budget_expenditures x JOIN org_units o ON o.id = x.unit_id)
-        ON o.path LIKE u.path || '%' AND x.spent_on BETWEEN ${query.from}::date AND ${query.to}::date
+      LEFT JOIN (budget_expenditures x JOIN org_units o ON o.id = x.unit_id
+                 CROSS JOIN LATERAL unnest(string_to_array(o.path, '/')) AS a(unit_id))
+        ON a.unit_id = u.id::text AND x.spent_on BETWEEN ${query.from}::date AND ${query.to}::date
       GROUP BY u.id`);
     return new Map(rows.map((r) => [r.id, Number(r.value)]));
   },

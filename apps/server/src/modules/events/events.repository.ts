@@ -276,13 +276,15 @@ export const eventsRepository = {
     const { rows } = await tx.execute<{ id: string; value: number }>(sql`
       SELECT u.id, (${value})::int AS value
       FROM unnest(${sql.param(ids, events.segments)}::uuid[], ${sql.param(paths, events.segments)}::text[]) AS u(id, path)
-      LEFT JOIN (events e JOIN org_units o ON o.id = e.org_unit_id)
-        ON o.path LIKE u.path || '%'
+      LEFT JOIN (events e JOIN org_units o ON o.id = e.org_unit_id
+                 CROSS JOIN LATERAL unnest(string_to_array(o.path, '/')) AS a(unit_id))
+        ON a.unit_id = u.id::text
         AND e.status IN (${sql.join(
           statuses.map((s) => sql`${s}`),
           sql`, `,
         )})
-        AND (e.starts_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN ${query.from}::date AND ${query.to}::date
+        AND e.starts_at >= (${query.from}::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+        AND e.starts_at < ((${query.to}::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
         ${query.themeCode ? sql`AND ${query.themeCode} = ANY (e.theme_codes)` : sql``}
       GROUP BY u.id`);
     return new Map(rows.map((r) => [r.id, Number(r.value)]));

@@ -227,8 +227,9 @@ export const productsRepository = {
       SELECT u.id, count(p.id)::text AS value
       FROM unnest(${sql.param(query.units.map((u) => u.id))}::uuid[], ${sql.param(query.units.map((u) => u.path))}::text[])
         AS u(id, path)
-      LEFT JOIN (products p JOIN org_units o ON o.id = p.owner_unit_id)
-        ON o.path LIKE u.path || '%'
+      LEFT JOIN (products p JOIN org_units o ON o.id = p.owner_unit_id
+                 CROSS JOIN LATERAL unnest(string_to_array(o.path, '/')) AS a(unit_id))
+        ON a.unit_id = u.id::text
         AND p.created_at >= (${query.from}::date::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
         AND p.created_at < ((${query.to}::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
         ${query.themeCode ? sql`AND ${query.themeCode} = ANY (p.theme_codes)` : sql``}
