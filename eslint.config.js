@@ -87,7 +87,10 @@ export default tseslint.config(
         group: ['node:*', '**/*.repository.js', '**/*.service.js', '**/*.routes.js'],
         message: 'Pure rule files do no I/O.',
       },
-      { regex: 'platform/(?!actor\\.js$)', message: 'Pure rule files may import contracts and platform/actor only.' },
+      {
+        regex: 'platform/(?!(actor|sheets)\\.js$)',
+        message: 'Pure rule files may import contracts, platform/actor and platform/sheets (no I/O) only.',
+      },
     ],
     [
       '**/*.routes.ts',

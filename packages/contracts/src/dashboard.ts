@@ -79,6 +79,15 @@ export const NATIONAL_TARGETS: { figure: TDashboardFigure; source: string; text:
   },
 ];
 
+/**
+ * The change from `previous` to `value` as a ratio (0.25 = +25 %), or null when there was nothing before. Divided by
+ * |previous| so a figure that can be negative (spending with reversals) still moves up when it grows. The dashboard,
+ * its Excel export and the reports all use it, so their percentages agree.
+ */
+export function changeRatio(value: number, previous: number): number | null {
+  return previous === 0 ? null : (value - previous) / Math.abs(previous);
+}
+
 /** Period (inclusive days, Vietnam time) and scope; `to` before `from` is `validation.period_order` on `to`. */
 export const ZDashboardQuery = z.strictObject({
   from: z.iso.date(),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { breakdown, changeRatio, drillLink, sumOf, toDrillRecord } from './dashboard-figures.js';
+import { changeRatio } from '@loa/contracts';
+import { breakdown, drillLink, sumOf, toDrillRecord } from './dashboard-figures.js';
 
 describe('dashboard figures', () => {
   describe('breakdown', () => {

@@ -48,11 +48,6 @@ export function breakdown(
     .sort((a, b) => b.value - a.value || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
-/** The change from `previous` to `value` as a ratio (0.25 = +25 %), or null when there was nothing before. */
-export function changeRatio(value: number, previous: number): number | null {
-  return previous === 0 ? null : (value - previous) / Math.abs(previous);
-}
-
 export interface DrillSourceRow {
   id: string;
   title: string;

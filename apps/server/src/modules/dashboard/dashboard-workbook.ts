@@ -1,37 +1,11 @@
 // The dashboard as a workbook: the figures with last year's value and the change, each breakdown, the months and
 // the child units — the same numbers the screen shows, Vietnamese headers.
 import ExcelJS from 'exceljs';
-import { DASHBOARD_FIGURES, FIGURE_LABELS, FIGURE_UNITS, viDate, type TDashboard } from '@loa/contracts';
-import { changeRatio } from './dashboard-figures.js';
+import { addTitledSheet } from '../../platform/sheets.js';
+import { changeRatio, DASHBOARD_FIGURES, FIGURE_LABELS, FIGURE_UNITS, viDate, type TDashboard } from '@loa/contracts';
 
 const NUMBER_FORMAT = '#,##0';
 const UNIT_NAMES = { count: 'Số lượng', people: 'Người', vnd: 'Đồng' } as const;
-
-type Cell = string | number | null;
-
-/** A sheet: a title line, then a bold frozen header on row 3 with filters, then the rows. */
-function addSheet(
-  book: ExcelJS.Workbook,
-  name: string,
-  title: string,
-  columns: { header: string; width: number; format?: string }[],
-  rows: Cell[][],
-) {
-  const sheet = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 3 }] });
-  sheet.getCell('A1').value = title;
-  sheet.getCell('A1').font = { bold: true, size: 13 };
-  const header = sheet.getRow(3);
-  header.values = columns.map((c) => c.header);
-  header.font = { bold: true };
-  columns.forEach((c, index) => {
-    const column = sheet.getColumn(index + 1);
-    column.width = c.width;
-    if (c.format) column.numFmt = c.format;
-  });
-  for (const row of rows) sheet.addRow(row);
-  sheet.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3, column: columns.length } };
-  return sheet;
-}
 
 /** The workbook of one dashboard: sheets of figures, breakdowns, months and child units. */
 export async function dashboardWorkbook(dashboard: TDashboard): Promise<Buffer> {
@@ -39,7 +13,7 @@ export async function dashboardWorkbook(dashboard: TDashboard): Promise<Buffer> 
   book.creator = 'Loa';
   const heading = `${dashboard.scope.name} — từ ${viDate(dashboard.from)} đến ${viDate(dashboard.to)}`;
 
-  addSheet(
+  addTitledSheet(
     book,
     'Chi tieu',
     `Kết quả công tác truyền thông — ${heading}`,
@@ -82,7 +56,7 @@ export async function dashboardWorkbook(dashboard: TDashboard): Promise<Buffer> 
     ],
   ];
   for (const [name, title, label, items] of breakdowns)
-    addSheet(
+    addTitledSheet(
       book,
       name,
       `${title} — ${heading}`,
@@ -94,7 +68,7 @@ export async function dashboardWorkbook(dashboard: TDashboard): Promise<Buffer> 
       items.map((item) => [item.label.vi, item.key, item.value]),
     );
 
-  addSheet(
+  addTitledSheet(
     book,
     'Theo thang',
     `Diễn biến theo tháng — ${heading}`,
@@ -112,7 +86,7 @@ export async function dashboardWorkbook(dashboard: TDashboard): Promise<Buffer> 
     }),
   );
 
-  addSheet(
+  addTitledSheet(
     book,
     'Don vi truc thuoc',
     `Các đơn vị trực thuộc — ${heading}`,

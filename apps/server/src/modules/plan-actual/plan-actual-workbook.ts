@@ -1,6 +1,7 @@
 // Plan versus actual as a workbook: the scope's metrics, one row per child unit with every metric's target, expected,
 // actual, completion and status, and the months of the scope and each child — the same TPlanActual the screen shows.
 import ExcelJS from 'exceljs';
+import { addTitledSheet, type SheetCell } from '../../platform/sheets.js';
 import {
   PLAN_ACTUAL_STATUS_LABELS,
   PLAN_METRIC_LABELS,
@@ -16,33 +17,8 @@ const COUNT = '#,##0';
 const DECIMAL = '#,##0.0';
 const PERCENT = '0.0%';
 
-type Cell = string | number | null;
-interface Column {
-  header: string;
-  width: number;
-  format?: string;
-}
-
-/** A sheet: a title line, then a bold frozen header on row 3 with filters, then the rows. */
-function addSheet(book: ExcelJS.Workbook, name: string, title: string, columns: Column[], rows: Cell[][]) {
-  const sheet = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 3 }] });
-  sheet.getCell('A1').value = title;
-  sheet.getCell('A1').font = { bold: true, size: 13 };
-  const header = sheet.getRow(3);
-  header.values = columns.map((c) => c.header);
-  header.font = { bold: true };
-  header.alignment = { wrapText: true, vertical: 'top' };
-  columns.forEach((c, index) => {
-    const column = sheet.getColumn(index + 1);
-    column.width = c.width;
-    if (c.format) column.numFmt = c.format;
-  });
-  for (const row of rows) sheet.addRow(row);
-  sheet.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3, column: columns.length } };
-}
-
 const metricOf = (unit: TPlanActualUnit, index: number) => unit.metrics[index]!;
-const figures = (m: TPlanActualMetric): Cell[] => [
+const figures = (m: TPlanActualMetric): SheetCell[] => [
   m.target,
   m.expected,
   m.actual,
@@ -57,7 +33,7 @@ export async function planActualWorkbook(data: TPlanActual): Promise<Buffer> {
   book.creator = 'Loa';
   const heading = `${data.scope.unit.name} — năm ${data.year}, tính đến ngày ${viDate(data.asOf)}`;
 
-  addSheet(
+  addTitledSheet(
     book,
     'Chi tieu',
     `Kế hoạch và kết quả thực hiện — ${heading}`,
@@ -72,7 +48,7 @@ export async function planActualWorkbook(data: TPlanActual): Promise<Buffer> {
     data.scope.metrics.map((m) => [PLAN_METRIC_LABELS[m.metric].vi, ...figures(m)]),
   );
 
-  addSheet(
+  addTitledSheet(
     book,
     'Don vi truc thuoc',
     `Các đơn vị trực thuộc, xếp hạng theo tỷ lệ hoàn thành "${PLAN_METRIC_LABELS[data.metric].vi}" — ${heading}`,
@@ -101,7 +77,7 @@ export async function planActualWorkbook(data: TPlanActual): Promise<Buffer> {
     ]),
   );
 
-  addSheet(
+  addTitledSheet(
     book,
     'Theo thang',
     `Kế hoạch và thực hiện theo tháng — ${heading}`,

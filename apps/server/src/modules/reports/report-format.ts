@@ -1,6 +1,6 @@
 // How numbers and dates are written in a Vietnamese administrative document (Nghị định 30/2020/NĐ-CP): digits grouped
 // by dots, a decimal comma, "ngày 05 tháng 10 năm 2026" with a leading zero for days 1–9 and months 1–2.
-import { groupDigits, viDate } from '@loa/contracts';
+import { changeRatio, groupDigits, viDate } from '@loa/contracts';
 
 /** A whole number with dot-grouped digits: 1234567 → "1.234.567" (fractions are rounded). */
 export function viNumber(value: number): string {
@@ -18,9 +18,10 @@ export function viPercent(ratio: number): string {
 
 /** The change from `previous` to `value` as a signed percentage ("+12,5%", "-3%"); empty when last year was 0. */
 export function viChange(value: number, previous: number): string {
-  if (previous === 0) return '';
-  const text = viPercent((value - previous) / previous);
-  return value >= previous ? `+${text}` : text;
+  const ratio = changeRatio(value, previous);
+  if (ratio === null) return '';
+  const text = viPercent(ratio);
+  return ratio >= 0 ? `+${text}` : text;
 }
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -1,7 +1,9 @@
 // The report's figures as a workbook: the figures against last year, the child units with their reports, the months,
 // plan versus actual and guidance coverage — numbers as numbers (dot-grouped by the format), Vietnamese headers.
 import ExcelJS from 'exceljs';
+import { addTitledSheet } from '../../platform/sheets.js';
 import {
+  changeRatio,
   FIGURE_LABELS,
   FIGURE_UNITS,
   PLAN_ACTUAL_STATUS_LABELS,
@@ -15,32 +17,6 @@ const NUMBER = '#,##0';
 const PERCENT = '0.0%';
 const UNIT_NAMES = { count: 'Số lượng', people: 'Người', vnd: 'Đồng' } as const;
 
-type Cell = string | number | null;
-interface Column {
-  header: string;
-  width: number;
-  format?: string;
-}
-
-/** A sheet with a title line, a bold frozen header on row 3 with filters, then the rows. */
-function addSheet(book: ExcelJS.Workbook, name: string, title: string, columns: Column[], rows: Cell[][]) {
-  const sheet = book.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 3 }] });
-  sheet.getCell('A1').value = title;
-  sheet.getCell('A1').font = { bold: true, size: 13 };
-  const header = sheet.getRow(3);
-  header.values = columns.map((c) => c.header);
-  header.font = { bold: true };
-  columns.forEach((c, index) => {
-    const column = sheet.getColumn(index + 1);
-    column.width = c.width;
-    if (c.format) column.numFmt = c.format;
-  });
-  for (const row of rows) sheet.addRow(row);
-  sheet.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3, column: columns.length } };
-}
-
-const ratio = (value: number, previous: number) => (previous === 0 ? null : (value - previous) / previous);
-
 /** The XLSX file of a report. */
 export async function renderReportXlsx(document: ReportDocument, content: ReportContent): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
@@ -49,7 +25,7 @@ export async function renderReportXlsx(document: ReportDocument, content: Report
   const { dashboard } = content;
   const heading = `${content.unitName} — ${document.meta.periodLabel} (từ ${viDate(content.from)} đến ${viDate(content.to)})`;
 
-  addSheet(
+  addTitledSheet(
     book,
     'Chi tieu',
     `Kết quả công tác truyền thông — ${heading}`,
@@ -65,11 +41,11 @@ export async function renderReportXlsx(document: ReportDocument, content: Report
       UNIT_NAMES[FIGURE_UNITS[f.figure]],
       f.value,
       f.previous,
-      ratio(f.value, f.previous),
+      changeRatio(f.value, f.previous),
     ]),
   );
 
-  addSheet(
+  addTitledSheet(
     book,
     'Don vi truc thuoc',
     `Kết quả của các đơn vị trực thuộc — ${heading}`,
@@ -89,7 +65,7 @@ export async function renderReportXlsx(document: ReportDocument, content: Report
     ]),
   );
 
-  addSheet(
+  addTitledSheet(
     book,
     'Theo thang',
     `Kết quả theo tháng — ${heading}`,
@@ -112,7 +88,7 @@ export async function renderReportXlsx(document: ReportDocument, content: Report
   );
 
   const planActual = content.planActual;
-  addSheet(
+  addTitledSheet(
     book,
     'Ke hoach - thuc hien',
     planActual
@@ -143,7 +119,7 @@ export async function renderReportXlsx(document: ReportDocument, content: Report
   const coverage = content.coverage;
   const columnNames = new Map(coverage?.columns.map((c) => [c.key, c.name.vi]) ?? []);
   const themeNames = new Map(coverage?.themes.map((t) => [t.code, t.name.vi]) ?? []);
-  addSheet(
+  addTitledSheet(
     book,
     'Bao phu huong dan',
     coverage

@@ -10,15 +10,13 @@ import {
 } from '@loa/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Col, Flex, Form, Row, Segmented, Select } from 'antd';
-import { useI18n, type Translate } from '../../app/i18n/i18n';
-import { ApiError } from '../../shared/api';
-import { errorText } from '../../shared/errors';
+import { useI18n } from '../../app/i18n/i18n';
 import { formatDate, vnCalendarDate } from '../../shared/format';
 import { PageHeader } from '../../shared/ui/page-header';
 import { useDownload } from '../../shared/use-download';
 import { useUrlListState } from '../../shared/use-url-list-state';
 import { useCurrentUser } from '../auth/session';
-import { DashboardFilters, readPeriod, type FilterChanges } from '../dashboard';
+import { DashboardFilters, PeriodAlerts, readPeriod, type FilterChanges } from '../dashboard';
 import { CoverageHeatmap } from './coverage-heatmap';
 import { coverageKeys, exportCoverage, getCoverage } from './coverage.api';
 import { UncoveredThemes } from './uncovered-themes';
@@ -35,12 +33,6 @@ const measureParam = (value: string | null): TCoverageMeasure => {
 };
 
 /** A failure as the server explained it (problem+json), with its field problems. */
-function problemText(error: unknown, t: Translate): string {
-  const text = errorText(error, t);
-  if (!(error instanceof ApiError) || error.errors.length === 0) return text;
-  return `${text}: ${error.errors.map((e) => e.message).join('; ')}`;
-}
-
 /**
  * Độ phủ nội dung truyền thông: which themes of the guidance reached which audiences, or which provinces, in a period
  * — a heatmap with a table version and the list of themes nobody addressed. Period, scope, axis and measure live in
@@ -114,29 +106,7 @@ export function CoveragePage() {
           </Form.Item>
         </Flex>
       </Form>
-      {!period.ok && (
-        <Alert
-          type="warning"
-          showIcon
-          role="alert"
-          style={{ marginBottom: 16 }}
-          title={t(period.problem === 'order' ? 'dashboard.period.order' : 'dashboard.period.required')}
-        />
-      )}
-      {period.ok && coverage.isError && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          style={{ marginBottom: 16 }}
-          title={problemText(coverage.error, t)}
-          action={
-            <Button size="small" onClick={() => void coverage.refetch()}>
-              {t('common.retry')}
-            </Button>
-          }
-        />
-      )}
+      <PeriodAlerts period={period} answer={coverage} />
       {period.ok && !coverage.isError && (
         // While another view loads, the previous matrix stays, dimmed, instead of a blank screen.
         <div style={{ opacity: coverage.isPlaceholderData ? 0.55 : 1 }} aria-busy={coverage.isFetching}>

@@ -2,10 +2,8 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { ZDashboardFigure, type TDashboardFigure, type TDashboardQuery } from '@loa/contracts';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { Alert, Button, Col, Row, Typography } from 'antd';
-import { useI18n, type Translate } from '../../app/i18n/i18n';
-import { ApiError } from '../../shared/api';
-import { errorText } from '../../shared/errors';
+import { Button, Col, Row, Typography } from 'antd';
+import { useI18n } from '../../app/i18n/i18n';
 import { formatDate, vnCalendarDate } from '../../shared/format';
 import { PageHeader } from '../../shared/ui/page-header';
 import { useDownload } from '../../shared/use-download';
@@ -18,6 +16,7 @@ import { DashboardFilters, type FilterChanges } from './dashboard-filters';
 import { previousYearRange, readPeriod } from './dashboard-period';
 import { PROVINCE_CODES_34, provinceMapSet } from './dashboard-values';
 import { DrillDrawer } from './drill-drawer';
+import { PeriodAlerts } from './period-alerts';
 import { FigureCards } from './figure-cards';
 import { ProvinceMap } from './province-map';
 
@@ -29,12 +28,6 @@ const figureParam = (value: string | null): TDashboardFigure | undefined => {
 };
 
 /** A failure as the server explained it (problem+json), with its field problems. */
-function problemText(error: unknown, t: Translate): string {
-  const text = errorText(error, t);
-  if (!(error instanceof ApiError) || error.errors.length === 0) return text;
-  return `${text}: ${error.errors.map((e) => e.message).join('; ')}`;
-}
-
 /**
  * Bảng điều khiển: what a unit achieved in a period against the same period last year, by figure, breakdown and
  * month, with its child units side by side (on the map when they are provinces); every figure drills down to its
@@ -107,29 +100,7 @@ export function DashboardPage() {
       <Typography.Paragraph>
         <Link to={{ pathname: '/dashboard/coverage', search: params.toString() }}>{t('coverage.open')}</Link>
       </Typography.Paragraph>
-      {!period.ok && (
-        <Alert
-          type="warning"
-          showIcon
-          role="alert"
-          style={{ marginBottom: 16 }}
-          title={t(period.problem === 'order' ? 'dashboard.period.order' : 'dashboard.period.required')}
-        />
-      )}
-      {period.ok && dashboard.isError && (
-        <Alert
-          type="error"
-          showIcon
-          role="alert"
-          style={{ marginBottom: 16 }}
-          title={problemText(dashboard.error, t)}
-          action={
-            <Button size="small" onClick={() => void dashboard.refetch()}>
-              {t('common.retry')}
-            </Button>
-          }
-        />
-      )}
+      <PeriodAlerts period={period} answer={dashboard} />
       {period.ok && !dashboard.isError && (
         // While another period or unit loads, the previous figures stay, dimmed, instead of a blank screen.
         <div style={{ opacity: dashboard.isPlaceholderData ? 0.55 : 1 }} aria-busy={dashboard.isFetching}>

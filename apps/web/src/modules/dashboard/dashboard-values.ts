@@ -1,4 +1,4 @@
-import { FIGURE_UNITS, formatDong, type TDashboardFigure, type TLocale } from '@loa/contracts';
+import { changeRatio, FIGURE_UNITS, formatDong, type TDashboardFigure, type TLocale } from '@loa/contracts';
 
 /**
  * Pure helpers of the dashboard screen: how a figure is written, how it changed against last year, and which
@@ -30,8 +30,9 @@ export type Change = { kind: 'same' } | { kind: 'new' } | { kind: 'up' | 'down';
 /** The change from `previous` to `value`: a percentage, "new" when last year had none, "same" when both are zero. */
 export function changeOf(value: number, previous: number): Change {
   if (value === previous) return { kind: 'same' };
-  if (previous === 0) return { kind: 'new' };
-  const percent = ((value - previous) / Math.abs(previous)) * 100;
+  const ratio = changeRatio(value, previous);
+  if (ratio === null) return { kind: 'new' };
+  const percent = ratio * 100;
   return { kind: percent > 0 ? 'up' : 'down', percent: Math.abs(percent) };
 }
 

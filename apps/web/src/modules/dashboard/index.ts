@@ -3,3 +3,4 @@
 export { EChart, type ChartOption } from './echart';
 export { DashboardFilters, type FilterChanges } from './dashboard-filters';
 export * from './dashboard-period';
+export { PeriodAlerts } from './period-alerts';
