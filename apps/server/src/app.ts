@@ -17,6 +17,7 @@ import { registerAuthentication } from './platform/http/authentication.js';
 import { registerErrorHandling } from './platform/http/error-handler.js';
 import { XLSX_TYPE } from './platform/http/excel.js';
 import { registerHealthRoute } from './platform/http/health.js';
+import type { RoutePolicy } from './platform/http/route-policy.js';
 import { registerWebApp } from './platform/http/static-web.js';
 import { registerAppraisalsRoutes } from './modules/appraisals/index.js';
 import { registerAgentsRoutes } from './modules/agents/index.js';
@@ -138,7 +139,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       },
       security: [{ session: [] }, { bearer: [] }],
     },
-    transform: jsonSchemaTransform,
+    // Each operation carries its declared policy (x-loa-policy), which the authorisation matrix test reads.
+    transform: (input) => {
+      const output = jsonSchemaTransform(input);
+      const config = input.route.config as { public?: boolean; policy?: RoutePolicy } | undefined;
+      const policy = config?.public ? { roles: 'public', scope: 'global' } : config?.policy;
+      return policy ? { ...output, schema: { ...output.schema, 'x-loa-policy': policy } } : output;
+    },
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 

@@ -59,6 +59,11 @@ export const ERRORS = {
     vi: 'Bạn không có quyền thực hiện thao tác này',
     en: 'You are not allowed to do this',
   },
+  'access.role_forbidden': {
+    status: 403,
+    vi: 'Vai trò của bạn không được phép thực hiện thao tác này',
+    en: 'Your role does not allow this',
+  },
   'resource.not_found': { status: 404, vi: 'Không tìm thấy {resource}', en: '{resource} not found' },
   'route.not_found': { status: 404, vi: 'Không có đường dẫn này', en: 'No such route' },
   'conflict.duplicate': {

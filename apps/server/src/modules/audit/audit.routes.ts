@@ -1,5 +1,6 @@
 import { ZAuditEvent, ZAuditListQuery, zPage } from '@loa/contracts';
 import { actorOf } from '../../platform/http/authentication.js';
+import { allow } from '../../platform/http/route-policy.js';
 import type { HttpApp } from '../../platform/http/types.js';
 import type { AuditService } from './audit.service.js';
 
@@ -7,6 +8,7 @@ export function registerAuditRoutes(app: HttpApp, service: AuditService): void {
   app.get(
     '/api/audit-events',
     {
+      config: allow(['admin', 'leader'], 'unit'),
       schema: {
         tags: ['audit'],
         summary: 'The audit log of my scope',

@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../actor.js';
 import { AppError } from '../errors.js';
 import { pickLocale } from '../i18n/messages.js';
+import { policyAdmits } from './route-policy.js';
 import type { AuthState } from './types.js';
 
 export const SESSION_COOKIE = 'loa_session';
@@ -79,6 +80,8 @@ export function registerAuthentication(app: FastifyInstance, authenticator: Auth
     if (auth.mustChangePassword && !config.allowWhilePasswordChange) {
       throw new AppError('auth.password_change_required');
     }
+    // The role gate of the route's declared policy runs before the body is parsed: a refused role learns nothing.
+    if (config.policy && !policyAdmits(config.policy, auth.actor.roles)) throw new AppError('access.role_forbidden');
   });
 }
 

@@ -45,6 +45,28 @@ describe('HTTP platform', () => {
       expect(document.paths['/api/users'].post.requestBody).toBeDefined();
       expect(document.paths['/api/openapi.json']).toBeUndefined();
     });
+
+    it("carries each operation's declared policy as x-loa-policy, public routes included", async () => {
+      const document = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+      expect(document.paths['/api/audit-events'].get['x-loa-policy']).toEqual({
+        roles: ['admin', 'leader'],
+        scope: 'unit',
+      });
+      expect(document.paths['/api/auth/login'].post['x-loa-policy']).toEqual({ roles: 'public', scope: 'global' });
+    });
+  });
+
+  describe('the role gate of a declared policy', () => {
+    it('refuses a role the policy does not name with 403 access.role_forbidden, before the service runs', async () => {
+      await t.createUser({ username: 'gate-viewer', roles: ['viewer'], unitCode: 'BHXHVN' });
+      const viewer = await t.login('gate-viewer');
+      const response = await viewer.get('/api/audit-events');
+      expect(response.statusCode).toBe(403);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.json().type).toMatch(/access\.role_forbidden$/);
+      const admin = await t.loginAdmin();
+      expect((await admin.get('/api/audit-events')).statusCode).toBe(200);
+    });
   });
 
   describe('unknown routes', () => {

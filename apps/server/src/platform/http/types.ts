@@ -8,6 +8,7 @@ import type {
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Actor } from '../actor.js';
+import type { RoutePolicy } from './route-policy.js';
 
 /** The Fastify instance every module registers its routes on: zod schemas validate and serialise. */
 export type HttpApp = FastifyInstance<
@@ -37,5 +38,7 @@ declare module 'fastify' {
     public?: boolean;
     /** Reachable while the user must still change a one-time password. */
     allowWhilePasswordChange?: boolean;
+    /** Who may call a private route and whose records it reaches (route-policy.ts); required on every private route. */
+    policy?: RoutePolicy;
   }
 }
