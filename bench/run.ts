@@ -1,5 +1,6 @@
 // `npm run bench` runs every benchmark; `npm run bench -- budget` (or `search`, `monitoring`) runs one. Each prints its figures
 // and compares them against its own baseline measured in the same run.
+import { runApiBenchmark } from './api.bench.js';
 import { runBudgetBenchmark } from './budget.bench.js';
 import { runMonitoringBenchmark } from './monitoring.bench.js';
 import { timeAnnualReport } from './annual-report.js';
@@ -11,6 +12,7 @@ const BENCHMARKS: Record<string, () => Promise<void>> = {
   budget: runBudgetBenchmark,
   monitoring: runMonitoringBenchmark,
   reports: () => runReportsBenchmark(timeAnnualReport),
+  api: runApiBenchmark,
 };
 
 const wanted = process.argv.slice(2);

@@ -14,10 +14,12 @@ import {
 import type { Services } from './composition-root.js';
 import { loggerOptions } from './platform/logger.js';
 import { registerAuthentication } from './platform/http/authentication.js';
-import { registerErrorHandling } from './platform/http/error-handler.js';
+import { frameworkError, registerErrorHandling } from './platform/http/error-handler.js';
+import { registerInputGuards } from './platform/http/input-guards.js';
 import { XLSX_TYPE } from './platform/http/excel.js';
 import { registerHealthRoute } from './platform/http/health.js';
 import type { RoutePolicy } from './platform/http/route-policy.js';
+import { sharedRateLimitStore } from './platform/http/shared-rate-limit.js';
 import { registerWebApp } from './platform/http/static-web.js';
 import { registerAppraisalsRoutes } from './modules/appraisals/index.js';
 import { registerAgentsRoutes } from './modules/agents/index.js';
@@ -88,6 +90,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return typeof sent === 'string' && REQUEST_ID.test(sent) ? sent : randomUUID();
     },
     ajv: { customOptions: { removeAdditional: false } },
+    frameworkErrors: frameworkError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -100,6 +103,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   registerErrorHandling(app);
+  registerInputGuards(app);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {
@@ -119,7 +123,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     crossOriginEmbedderPolicy: false,
   });
   await app.register(fastifyCookie);
-  await app.register(fastifyRateLimit, { global: true, max: 1200, timeWindow: '1 minute' });
+  // Routes' own limits (logins) are counted in PostgreSQL: they hold across instances (decision 0049).
+  await app.register(fastifyRateLimit, {
+    global: true,
+    max: 1200,
+    timeWindow: '1 minute',
+    store: sharedRateLimitStore(options.services.db),
+  });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -149,6 +159,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
+  // Every private API route declares its policy (route-policy.ts); one without refuses to start (decision 0046).
+  app.addHook('onRoute', (route) => {
+    const config = route.config as { public?: boolean; policy?: RoutePolicy } | undefined;
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs') || config?.public || config?.policy) return;
+    throw new Error(`${String(route.method)} ${route.url} declares no policy: add config: allow(roles, scope)`);
+  });
   const { services } = options;
   registerAuthentication(app, services.auth);
   registerHealthRoute(app, options.pingDatabase);

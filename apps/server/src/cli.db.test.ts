@@ -102,12 +102,12 @@ describe('npm run loa', () => {
     expect(tampered.out).toContain('TAMPERED');
   });
 
-  it('backs up and restores the whole database in pg_dump format', async () => {
+  it('backs up and restores the whole database (files: cli-backup.db.test.ts)', async () => {
     await ensurePgClient();
-    const file = path.join(workDir, 'loa.dump');
+    const file = path.join(workDir, 'loa-backup');
     const backup = await loa('backup', file);
-    expect(backup.code).toBe(0);
-    expect((await fs.readFile(file)).subarray(0, 5).toString()).toBe('PGDMP');
+    expect(backup.code, backup.out).toBe(0);
+    expect((await fs.readFile(path.join(file, 'database.dump'))).subarray(0, 5).toString()).toBe('PGDMP');
     const usersAtBackup = await count('SELECT count(*) AS n FROM users');
     await db.pool.query(`DELETE FROM api_tokens`);
     await db.pool.query(`UPDATE org_units SET name = 'Đã đổi sau sao lưu' WHERE code = 'P48'`);

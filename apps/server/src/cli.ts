@@ -6,13 +6,15 @@ import { compose } from './composition-root.js';
 import { SYSTEM_ACTOR, type Actor } from './platform/actor.js';
 import { verifyAuditLog } from './platform/audit/verify.js';
 import { ConfigError, loadConfig } from './platform/config.js';
-import { recreateDatabase } from './platform/db/client.js';
+import { openDatabase, recreateDatabase } from './platform/db/client.js';
 import { attachEmbeddedPostgres } from './platform/db/embedded.js';
 import { findPgTool, runPgTool } from './platform/db/pg-tools.js';
 import { AppError } from './platform/errors.js';
 import { readSheet } from './platform/http/excel.js';
 import { messageFor } from './platform/http/problem.js';
+import { backupTo, restoreFrom } from './cli-backup.js';
 import { MONITOR_USAGE, runMonitorCommand } from './cli-monitor.js';
+import { diskFileStore, s3FileStore } from './modules/files/index.js';
 import { importColumns } from './modules/org-units/index.js';
 import { openRuntime } from './runtime.js';
 
@@ -24,8 +26,11 @@ const USAGE = `Usage: npm run loa -- <command> [options]
   import-org-units FILE.xlsx [--dry-run]
                                    import units (all or nothing; same columns as the export)
   audit verify                     check the hash chain of the audit log
-  backup FILE                      write a pg_dump (custom format) of the database
-  restore FILE                     replace the database with a backup (stop the servers first)
+  backup DIR                       write the database (pg_dump) and the uploaded files into a new folder,
+                                   with a manifest of row counts and SHA-256 hashes (safe while Loa runs)
+  restore DIR                      check the backup's hashes, replace the database and put the files back,
+                                   then compare row counts (stop the servers first); a pg_dump file restores
+                                   the database only
   migrate                          apply pending migrations and exit
 ${MONITOR_USAGE}
 
@@ -121,22 +126,24 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'backup':
       case 'restore': {
-        if (!argument) throw new Error(`${command} needs a file name`);
+        if (!argument) throw new Error(`${command} needs a folder`);
         const { rows } = await runtime.database.pool.query<{ v: string }>(
           "SELECT current_setting('server_version_num') AS v",
         );
         const major = Math.floor(Number(rows[0]!.v) / 10_000);
+        const store = config.s3 ? s3FileStore(config.s3) : diskFileStore(config.filesDir);
         if (command === 'backup') {
-          await runPgTool(
-            await findPgTool('pg_dump', major),
-            ['--format=custom', '--no-owner', `--file=${argument}`],
-            runtime.url,
+          const manifest = await backupTo(argument, runtime.database.pool, runtime.url, store);
+          const rowsTotal = Object.values(manifest.tables).reduce((sum, n) => sum + n, 0);
+          console.log(
+            `Backup written to ${argument}: ${Object.keys(manifest.tables).length} tables, ${rowsTotal} rows, ${manifest.blobs.length} files (migration ${manifest.migration ?? '—'})`,
           );
-          console.log(`Backup written to ${argument}`);
-        } else {
-          await fs.access(argument);
-          if (attached) throw new Error('Loa is running on this data directory: stop it before restoring a backup.');
-          await runtime.database.close();
+          return 0;
+        }
+        if (attached) throw new Error('Loa is running on this data directory: stop it before restoring a backup.');
+        await runtime.database.close();
+        if ((await fs.stat(argument)).isFile()) {
+          // A backup of an earlier Loa: one pg_dump file, the database only.
           await recreateDatabase(runtime.url);
           await runPgTool(
             await findPgTool('pg_restore', major),
@@ -149,9 +156,23 @@ async function main(argv: string[]): Promise<number> {
             ],
             runtime.url,
           );
-          console.log(`Restored ${argument}`);
+          console.log(`Restored the database of ${argument} (a database-only backup: files untouched)`);
+          return 0;
         }
-        return 0;
+        const { manifest, mismatches } = await restoreFrom(
+          argument,
+          runtime.url,
+          store,
+          () => openDatabase(runtime.url, 1),
+          major,
+        );
+        for (const table of mismatches) console.log(`  ${table}: row count differs from the backup's`);
+        console.log(
+          mismatches.length === 0
+            ? `Restored ${argument}: ${Object.keys(manifest.tables).length} tables with the backup's row counts, ${manifest.blobs.length} files verified by SHA-256`
+            : `Restore of ${argument} INCOMPLETE: ${mismatches.length} table(s) differ`,
+        );
+        return mismatches.length === 0 ? 0 : 1;
       }
       case 'migrate':
         console.log('Migrations are up to date.');

@@ -57,6 +57,7 @@ import {
   createNotificationsService,
   deadlinesJob,
   flushOutboxJob,
+  notificationsRetentionJob,
   notificationsRepository,
   sendEmailJob,
 } from './modules/notifications/index.js';
@@ -520,6 +521,7 @@ export function jobDefinitions(services: Services, jobs: Pick<Jobs, 'send'>): Jo
     sessionCleanupJob(services.auth.deleteExpiredSessions),
     sendEmail,
     flushOutboxJob(services.notifications.findOutboxToQueue, jobs, sendEmail),
+    notificationsRetentionJob(services.notifications.deleteOld),
     deadlinesJob(services.notifications.notifyDueDeadlines),
     extendSeriesJob(services.calendar.extendSeries),
     proposalRemindersJob(services.proposals.sendMonthlyReminders),

@@ -61,10 +61,15 @@ export type TestAppOptions = Pick<
   'smtpUrl' | 'mailFrom' | 'publicUrl' | 'filesDir' | 'maxUploadMb' | 'monitoringFetch' | 'monitoringLoop'
 >;
 
-export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+/** `extraRoutes` registers routes on the app before it is ready (the authorisation matrix adds an undeclared one). */
+export async function createTestApp(
+  options: TestAppOptions = {},
+  extraRoutes?: (app: FastifyInstance) => void,
+): Promise<TestApp> {
   const db = await createTestDatabase();
   const services = compose(db.db, { sessionHours: 12, ...options });
   const app = await buildApp({ services, pingDatabase: async () => void (await db.pool.query('SELECT 1')) });
+  extraRoutes?.(app);
   await app.ready();
 
   const login = async (username: string, password = USER_PASSWORD): Promise<Session> => {

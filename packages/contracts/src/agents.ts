@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZListQuery } from './common.js';
+import { ZId, ZListQuery, ZVersion, ZVersionQuery } from './common.js';
 
 /**
  * Collection agents (đại lý thu, 1191/BHXH-TT §V.2): the post offices, commune agents and other agents that
@@ -88,7 +88,7 @@ export const ZAgent = z.object({
   /** The unit that keeps the agent current: the district office of its place, else the province office. */
   orgUnit: z.object({ id: ZId, code: z.string(), name: z.string() }),
   canEdit: z.boolean(),
-  version: z.number().int(),
+  version: ZVersion,
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
@@ -121,7 +121,7 @@ export type TCreateAgentRequest = z.infer<typeof ZCreateAgentRequest>;
 
 /** Only the fields sent change; a place change sends the province and the lower levels together. */
 export const ZUpdateAgentRequest = z
-  .strictObject({ ...agentFields, version: z.number().int() })
+  .strictObject({ ...agentFields, version: ZVersion })
   .partial()
   .required({ version: true })
   .refine(periodInOrder, { message: 'validation.date_order', path: ['activeTo'] });
@@ -142,7 +142,7 @@ export const AGENT_SHEET_HEADERS = {
   note: 'Ghi chú',
 } as const;
 
-export const ZDeleteAgentQuery = z.strictObject({ version: z.coerce.number().int() });
+export const ZDeleteAgentQuery = z.strictObject({ version: ZVersionQuery });
 
 /** Query of POST /api/agents/import (body: the .xlsx file itself). */
 export const ZAgentImportQuery = z.strictObject({ dryRun: z.enum(['true', 'false']).default('false') });

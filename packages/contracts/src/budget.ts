@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZListQuery } from './common.js';
+import { ZId, ZListQuery, ZVersion } from './common.js';
 import { MAX_DONG } from './money.js';
 import type { TRole } from './roles.js';
 
@@ -140,7 +140,7 @@ export const ZEstimate = z.object({
   ),
   total: z.number().int(),
   /** 0 when the unit has no estimate for the year yet. */
-  version: z.number().int(),
+  version: ZVersion,
   updatedAt: z.iso.datetime().nullable(),
   updatedBy: ZPersonRef.nullable(),
   canEdit: z.boolean(),
@@ -151,7 +151,7 @@ export const ZPutEstimateRequest = z.strictObject({
   lines: z.array(ZEstimateLine).max(BUDGET_CATEGORIES.length * FUNDING_SOURCES.length, {
     message: 'validation.too_many_items',
   }),
-  version: z.number().int().min(0),
+  version: ZVersion,
 });
 export type TPutEstimateRequest = z.infer<typeof ZPutEstimateRequest>;
 
@@ -223,7 +223,7 @@ export const ZNorm = z.object({
   note: z.string().nullable(),
   /** How many expenditures cite it (it can no longer be deleted, only closed by `validTo`). */
   usedBy: z.number().int(),
-  version: z.number().int(),
+  version: ZVersion,
   canEdit: z.boolean(),
 });
 export type TNorm = z.infer<typeof ZNorm>;
@@ -245,7 +245,7 @@ const normFields = {
 export const ZCreateNormRequest = z.strictObject(normFields);
 export type TCreateNormRequest = z.infer<typeof ZCreateNormRequest>;
 export const ZUpdateNormRequest = z
-  .strictObject({ ...normFields, version: z.number().int() })
+  .strictObject({ ...normFields, version: ZVersion })
   .partial()
   .required({ version: true });
 export type TUpdateNormRequest = z.infer<typeof ZUpdateNormRequest>;

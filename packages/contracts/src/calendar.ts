@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZListQuery } from './common.js';
+import { ZId, ZListQuery, ZVersion, ZVersionQuery } from './common.js';
 import { ZTaskPhase, ZTaskStatus, ZUnitRef } from './regulations.js';
 
 /** Where an editorial calendar item stands (kế hoạch → đang sản xuất → đã đăng tải, or hủy). */
@@ -130,7 +130,7 @@ export const ZCalendarItem = z.object({
   series: ZCalendarSeriesInfo.nullable(),
   /** Whether the caller may change or delete it. */
   canEdit: z.boolean(),
-  version: z.number().int(),
+  version: ZVersion,
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
@@ -250,7 +250,7 @@ export const ZUpdateCalendarItemRequest = z
     ...itemFields,
     recurrence: ZRecurrenceRule,
     scope: ZEditScope,
-    version: z.number().int(),
+    version: ZVersion,
   })
   .partial()
   .required({ version: true })
@@ -259,7 +259,7 @@ export type TUpdateCalendarItemRequest = z.infer<typeof ZUpdateCalendarItemReque
 
 /** DELETE /api/calendar/{id}?version=…&scope=one|future (the client has asked the user to confirm). */
 export const ZDeleteCalendarItemQuery = z.strictObject({
-  version: z.coerce.number().int(),
+  version: ZVersionQuery,
   scope: ZEditScope.default('one'),
 });
 export type TDeleteCalendarItemQuery = z.infer<typeof ZDeleteCalendarItemQuery>;

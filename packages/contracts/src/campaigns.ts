@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZListQuery } from './common.js';
+import { ZId, ZListQuery, ZVersion } from './common.js';
 import { ZUnitRef } from './regulations.js';
 import { ZUnitKind } from './roles.js';
 
@@ -158,12 +158,12 @@ export const ZUpdateCampaignRequest = z
     participatingUnitIds: campaignFields.participatingUnitIds.optional(),
     channelCodes: campaignFields.channelCodes.optional(),
     goals: goals.optional(),
-    version: z.number().int().min(1),
+    version: ZVersion.min(1),
   })
   .superRefine(periodCheck);
 export type TUpdateCampaignRequest = z.infer<typeof ZUpdateCampaignRequest>;
 
-export const ZCampaignStatusRequest = z.strictObject({ status: ZCampaignStatus, version: z.number().int().min(1) });
+export const ZCampaignStatusRequest = z.strictObject({ status: ZCampaignStatus, version: ZVersion.min(1) });
 export type TCampaignStatusRequest = z.infer<typeof ZCampaignStatusRequest>;
 
 export const ZCampaignLinkRequest = z.strictObject({ type: ZCampaignLinkType, id: ZId });
@@ -195,7 +195,7 @@ export const ZCampaign = z.object({
   goals: z.array(ZCampaignGoal),
   linkCount: z.number().int(),
   can: z.object({ edit: z.boolean(), link: z.boolean() }),
-  version: z.number().int(),
+  version: ZVersion,
   createdAt: z.string(),
   updatedAt: z.string(),
 });

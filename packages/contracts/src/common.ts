@@ -5,6 +5,11 @@ export const MAX_PAGE_SIZE = 1000;
 export const ZId = z.uuid({ message: 'validation.invalid_id' });
 export type TId = z.infer<typeof ZId>;
 
+/** The version a change was based on: stored as a PostgreSQL integer, so one past its range is a field error. */
+export const ZVersion = z.number().int().min(0).max(2_147_483_647);
+/** The same, sent in a query string (DELETE …?version=). */
+export const ZVersionQuery = z.coerce.number().int().min(0).max(2_147_483_647);
+
 /** Query string every list endpoint accepts: accent-insensitive `q`, 1-based `page`, `pageSize` ≤ 1000, `sort` ("name" or "-name"). */
 export const ZListQuery = z.strictObject({
   q: z.string().trim().max(200).optional(),

@@ -91,6 +91,11 @@ export const ERRORS = {
     vi: 'Đơn vị còn {count} người dùng, không thể xóa',
     en: 'The unit still has {count} users and cannot be deleted',
   },
+  'org.has_records': {
+    status: 409,
+    vi: 'Đơn vị đã có hồ sơ, văn bản hoặc kế hoạch gắn với nó, không thể xóa',
+    en: 'Records, documents or plans still refer to the unit; it cannot be deleted',
+  },
   'org.root_required': {
     status: 409,
     vi: 'Đơn vị gốc không thể có đơn vị cấp trên',
@@ -617,6 +622,14 @@ export const FIELD_MESSAGES = {
     en: 'The period may span at most {years} years',
   },
   'validation.invalid': { vi: 'Giá trị không hợp lệ', en: 'Not a valid value' },
+  'validation.invalid_characters': {
+    vi: 'Chứa ký tự không hợp lệ (ký tự NUL hoặc mã Unicode hỏng)',
+    en: 'Contains characters that are not allowed (NUL or broken Unicode)',
+  },
+  'validation.too_deep': {
+    vi: 'Dữ liệu lồng nhau quá {maximum} cấp',
+    en: 'The data is nested more than {maximum} levels deep',
+  },
   'validation.unknown_placeholder': {
     vi: 'Không có trường tự động "{name}"',
     en: 'There is no placeholder "{name}"',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isVnPhone } from './agents.js';
-import { ZId, ZListQuery } from './common.js';
+import { ZId, ZListQuery, ZVersion } from './common.js';
 import { ZEventKind } from './restrictions.js';
 
 export const EVENT_STATUSES = ['planned', 'held', 'reported', 'cancelled'] as const;
@@ -159,7 +159,7 @@ export const ZEvent = z.object({
   overrides: z.array(ZEventOverride),
   checkIn: z.object({ open: z.boolean(), expiresAt: z.iso.datetime().nullable() }),
   canEdit: z.boolean(),
-  version: z.number().int(),
+  version: ZVersion,
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
@@ -221,7 +221,7 @@ export const ZUpdateEventRequest = z
   .strictObject({
     ...eventFields,
     ...reportFields,
-    version: z.number().int(),
+    version: ZVersion,
     override: ZOverride.optional(),
     confirmImplausible: z.boolean().optional(),
   })
@@ -233,7 +233,7 @@ export type TUpdateEventRequest = z.infer<typeof ZUpdateEventRequest>;
 export const ZEventTransitionRequest = z
   .strictObject({
     to: z.enum(['held', 'reported', 'cancelled']),
-    version: z.number().int(),
+    version: ZVersion,
     reason: text(2000).optional(),
     override: ZOverride.optional(),
     confirmImplausible: z.boolean().optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZListQuery } from './common.js';
+import { ZId, ZListQuery, ZVersion } from './common.js';
 import { ZStoredFile } from './files.js';
 import { ZUnitRef } from './regulations.js';
 
@@ -109,7 +109,7 @@ export const ZFeedback = z.object({
   closedAt: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
-  version: z.number().int(),
+  version: ZVersion,
 });
 export type TFeedback = z.infer<typeof ZFeedback>;
 
@@ -170,23 +170,23 @@ export const ZRouteFeedbackRequest = z.strictObject({
   /** Defaults to DEFAULT_FEEDBACK_DAYS calendar days from today. */
   dueOn: ZDate.optional(),
   note: z.string().trim().max(2000, { message: 'validation.too_long' }).default(''),
-  version: z.number().int(),
+  version: ZVersion,
 });
 export type TRouteFeedbackRequest = z.infer<typeof ZRouteFeedbackRequest>;
 
 export const ZAnswerFeedbackRequest = z.strictObject({
   answer: requiredText(10000),
   fileIds: ZFileIds,
-  version: z.number().int(),
+  version: ZVersion,
 });
 export type TAnswerFeedbackRequest = z.infer<typeof ZAnswerFeedbackRequest>;
 
-export const ZReopenFeedbackRequest = z.strictObject({ comment: requiredText(5000), version: z.number().int() });
+export const ZReopenFeedbackRequest = z.strictObject({ comment: requiredText(5000), version: ZVersion });
 export type TReopenFeedbackRequest = z.infer<typeof ZReopenFeedbackRequest>;
 
 export const ZCloseFeedbackRequest = z.strictObject({
   comment: z.string().trim().max(5000, { message: 'validation.too_long' }).default(''),
-  version: z.number().int(),
+  version: ZVersion,
 });
 export type TCloseFeedbackRequest = z.infer<typeof ZCloseFeedbackRequest>;
 
@@ -209,7 +209,7 @@ export const ZFaqEntry = z.object({
   updatedByName: z.string(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
-  version: z.number().int(),
+  version: ZVersion,
 });
 export type TFaqEntry = z.infer<typeof ZFaqEntry>;
 
@@ -239,7 +239,7 @@ export const ZCreateFaqRequest = z.strictObject({
 export type TCreateFaqRequest = z.infer<typeof ZCreateFaqRequest>;
 
 export const ZUpdateFaqRequest = z
-  .strictObject({ ...faqFields, status: ZFaqStatus, version: z.number().int() })
+  .strictObject({ ...faqFields, status: ZFaqStatus, version: ZVersion })
   .partial()
   .required({ version: true });
 export type TUpdateFaqRequest = z.infer<typeof ZUpdateFaqRequest>;

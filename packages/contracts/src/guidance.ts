@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZListQuery } from './common.js';
+import { ZId, ZListQuery, ZVersion } from './common.js';
 
 export const GUIDANCE_KINDS = ['audience', 'theme', 'form', 'channel', 'product_type'] as const;
 export const ZGuidanceKind = z.enum(GUIDANCE_KINDS);
@@ -35,7 +35,7 @@ export const ZGuidanceItem = z.object({
   textVi: z.string(),
   textEn: z.string(),
   sortOrder: z.number().int(),
-  version: z.number().int(),
+  version: ZVersion,
 });
 export type TGuidanceItem = z.infer<typeof ZGuidanceItem>;
 
@@ -56,7 +56,7 @@ export const ZUpdateGuidanceItemRequest = z
     nameEn: z.string().trim().min(1).max(300),
     textVi: z.string().trim().max(5000),
     textEn: z.string().trim().max(5000),
-    version: z.number().int(),
+    version: ZVersion,
   })
   .partial()
   .required({ version: true });

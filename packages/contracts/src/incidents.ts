@@ -1,7 +1,7 @@
 // Media incidents and misinformation cases ("sự cố truyền thông", seed §II.1.h, §V.1.a, §V.2; reports to platforms and
 // the police per §II.1.đ): opened from items, an alert or by hand, handled to closure against deadlines.
 import { z } from 'zod';
-import { ZId, ZListQuery } from './common.js';
+import { ZId, ZListQuery, ZVersion } from './common.js';
 import { ZMonitoringFlag } from './monitoring.js';
 
 type Label = { vi: string; en: string };
@@ -197,7 +197,7 @@ export const ZIncidentSummary = z.object({
   overdue: z.boolean(),
   openedAt: z.iso.datetime(),
   closedAt: z.iso.datetime().nullable(),
-  version: z.number().int(),
+  version: ZVersion,
 });
 export type TIncidentSummary = z.infer<typeof ZIncidentSummary>;
 
@@ -254,7 +254,7 @@ export const ZCreateIncidentRequest = z.strictObject({
 export type TCreateIncidentRequest = z.infer<typeof ZCreateIncidentRequest>;
 
 export const ZUpdateIncidentRequest = z.strictObject({
-  version: z.number().int(),
+  version: ZVersion,
   title: title.optional(),
   description: longText(10_000).nullable().optional(),
   guide: ZSeverityGuide.optional(),
@@ -269,7 +269,7 @@ export type TUpdateIncidentRequest = z.infer<typeof ZUpdateIncidentRequest>;
 
 /** Moves the case; `closed` needs the required actions (`incident.missing_actions`) and lessons learnt. */
 export const ZIncidentTransitionRequest = z.strictObject({
-  version: z.number().int(),
+  version: ZVersion,
   status: ZIncidentStatus,
   note: longText(2000).optional(),
   /** Required when closing. */

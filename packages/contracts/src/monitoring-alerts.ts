@@ -1,7 +1,7 @@
 // Alerts on monitored articles (issue 8 §4): rules on saved queries and classifications notify the owning unit within
 // a minute of ingestion, one alert per story; spikes compare the last hour with the previous day's baseline.
 import { z } from 'zod';
-import { ZId, ZListQuery } from './common.js';
+import { ZId, ZListQuery, ZVersion } from './common.js';
 import { ZMonitoringFlag, ZOwningUnit, ZRelevanceLevel, ZSentiment } from './monitoring.js';
 
 type Label = { vi: string; en: string };
@@ -46,7 +46,7 @@ export const ZAlertRule = z.object({
   seeded: z.boolean(),
   alerts30d: z.number().int(),
   canEdit: z.boolean(),
-  version: z.number().int(),
+  version: ZVersion,
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
@@ -78,7 +78,7 @@ export const ZCreateAlertRuleRequest = z.strictObject({
 export type TCreateAlertRuleRequest = z.infer<typeof ZCreateAlertRuleRequest>;
 /** Only the fields sent change (no defaults here: zod would fill them in and reset what was left out). */
 export const ZUpdateAlertRuleRequest = z
-  .strictObject({ ...ruleValues, version: z.number().int() })
+  .strictObject({ ...ruleValues, version: ZVersion })
   .partial()
   .required({ version: true });
 export type TUpdateAlertRuleRequest = z.infer<typeof ZUpdateAlertRuleRequest>;
@@ -137,7 +137,7 @@ export const ZAlert = z.object({
   firstSeenAt: z.iso.datetime(),
   lastSeenAt: z.iso.datetime(),
   createdAt: z.iso.datetime(),
-  version: z.number().int(),
+  version: ZVersion,
 });
 export type TAlert = z.infer<typeof ZAlert>;
 
@@ -155,7 +155,7 @@ export type TAlertListQuery = z.infer<typeof ZAlertListQuery>;
 
 /** Acknowledge, dismiss or reopen (back to `new`); `incident` is set only by opening a case. */
 export const ZUpdateAlertRequest = z.strictObject({
-  version: z.number().int(),
+  version: ZVersion,
   status: z.enum(['new', 'acknowledged', 'dismissed']),
   note: z.string().trim().max(1000, { message: 'validation.too_long' }).optional(),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZListQuery } from './common.js';
+import { ZId, ZListQuery, ZVersion } from './common.js';
 import { ZRelevanceLevel } from './monitoring.js';
 
 type Label = { vi: string; en: string };
@@ -34,7 +34,7 @@ export const ZMonitoringQuery = z.object({
   seeded: z.boolean(),
   createdBy: z.string().nullable(),
   canEdit: z.boolean(),
-  version: z.number().int(),
+  version: ZVersion,
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
@@ -61,7 +61,7 @@ export type TCreateQueryRequest = z.infer<typeof ZCreateQueryRequest>;
 
 /** Only the fields sent change (no defaults here: zod would fill them in and reset what was left out). */
 export const ZUpdateQueryRequest = z
-  .strictObject({ ...queryFields, version: z.number().int() })
+  .strictObject({ ...queryFields, version: ZVersion })
   .partial()
   .required({ version: true });
 export type TUpdateQueryRequest = z.infer<typeof ZUpdateQueryRequest>;
@@ -108,14 +108,14 @@ export type TLexicon = z.infer<typeof ZLexicon>;
 
 export const ZLexiconState = z.object({
   lexicon: ZLexicon,
-  version: z.number().int(),
+  version: ZVersion,
   updatedAt: z.iso.datetime().nullable(),
   updatedBy: z.string().nullable(),
   canEdit: z.boolean(),
 });
 export type TLexiconState = z.infer<typeof ZLexiconState>;
 
-export const ZUpdateLexiconRequest = z.strictObject({ lexicon: ZLexicon, version: z.number().int() });
+export const ZUpdateLexiconRequest = z.strictObject({ lexicon: ZLexicon, version: ZVersion });
 
 export const ZModelState = z.object({
   trainedAt: z.iso.datetime().nullable(),

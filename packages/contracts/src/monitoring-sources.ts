@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZListQuery } from './common.js';
+import { ZId, ZListQuery, ZVersion } from './common.js';
 
 type Label = { vi: string; en: string };
 
@@ -103,7 +103,7 @@ export const ZMonitoringSource = z.object({
   nextPollAt: z.iso.datetime().nullable(),
   health: ZSourceHealth,
   canEdit: z.boolean(),
-  version: z.number().int(),
+  version: ZVersion,
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
@@ -137,14 +137,14 @@ export type TCreateSourceRequest = z.infer<typeof ZCreateSourceRequest>;
 
 /** Only the fields sent change (no defaults here: zod would fill them in and reset what was left out). */
 export const ZUpdateSourceRequest = z
-  .strictObject({ ...sourceFields, version: z.number().int() })
+  .strictObject({ ...sourceFields, version: ZVersion })
   .partial()
   .required({ version: true });
 export type TUpdateSourceRequest = z.infer<typeof ZUpdateSourceRequest>;
 
 /** Enabling clears the failures; disabling by hand needs a reason. */
 export const ZSetSourceEnabledRequest = z
-  .strictObject({ enabled: z.boolean(), reason: text(500).optional(), version: z.number().int() })
+  .strictObject({ enabled: z.boolean(), reason: text(500).optional(), version: ZVersion })
   .refine((v) => v.enabled || !!v.reason, { message: 'validation.required', path: ['reason'] });
 export type TSetSourceEnabledRequest = z.infer<typeof ZSetSourceEnabledRequest>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZListQuery } from './common.js';
+import { ZId, ZListQuery, ZVersion } from './common.js';
 import { normalizeVnPhone } from './agents.js';
 
 /**
@@ -129,7 +129,7 @@ export const ZOfficialChannel = z.object({
   /** Set when the entry no longer counts in checks (a channel closed, a warning withdrawn). */
   retiredAt: z.iso.datetime().nullable(),
   canEdit: z.boolean(),
-  version: z.number().int(),
+  version: ZVersion,
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
@@ -158,7 +158,7 @@ export type TCreateOfficialChannelRequest = z.infer<typeof ZCreateOfficialChanne
 
 /** Only the fields sent change; `retired` retires the entry or brings it back. A new value sends its kind. */
 export const ZUpdateOfficialChannelRequest = z
-  .strictObject({ ...channelFields, retired: z.boolean(), version: z.number().int() })
+  .strictObject({ ...channelFields, retired: z.boolean(), version: ZVersion })
   .partial()
   .required({ version: true })
   .refine(valueOfKind, { message: 'validation.invalid_channel_value', path: ['value'] });

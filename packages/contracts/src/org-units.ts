@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZListQuery } from './common.js';
+import { ZId, ZListQuery, ZVersion } from './common.js';
 import { ZUnitKind } from './roles.js';
 
 export const ZUnitCode = z
@@ -24,7 +24,7 @@ export const ZOrgUnit = z.object({
   depth: z.number().int(),
   childCount: z.number().int(),
   userCount: z.number().int(),
-  version: z.number().int(),
+  version: ZVersion,
 });
 export type TOrgUnit = z.infer<typeof ZOrgUnit>;
 
@@ -48,7 +48,7 @@ export const ZCreateOrgUnitRequest = z
 export type TCreateOrgUnitRequest = z.infer<typeof ZCreateOrgUnitRequest>;
 
 export const ZUpdateOrgUnitRequest = z
-  .strictObject({ ...unitFields, version: z.number().int() })
+  .strictObject({ ...unitFields, version: ZVersion })
   .partial()
   .required({ version: true })
   .refine(datesInOrder, { message: 'validation.date_order', path: ['activeTo'] });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZListQuery } from './common.js';
+import { ZId, ZListQuery, ZVersion } from './common.js';
 import { ZUnitKind } from './roles.js';
 
 /** What a plan sets targets for (the introduction of 1191/BHXH-TT and §V.2). `budget_vnd` is in đồng. */
@@ -99,7 +99,7 @@ export type TPlanTargetInput = z.infer<typeof ZPlanTargetInput>;
 
 /** The whole target set of a plan, replaced at once; checked with `targetSetProblems` and the split rules. */
 export const ZReplaceTargetsRequest = z.strictObject({
-  version: z.number().int(),
+  version: ZVersion,
   targets: z.array(ZPlanTargetInput).max(500),
 });
 export type TReplaceTargetsRequest = z.infer<typeof ZReplaceTargetsRequest>;
@@ -120,17 +120,17 @@ export const ZUpdatePlanRequest = z
     title: requiredText(300),
     notes: text(5000).nullable(),
     guidanceYear: ZPlanYear,
-    version: z.number().int(),
+    version: ZVersion,
   })
   .partial()
   .required({ version: true });
 export type TUpdatePlanRequest = z.infer<typeof ZUpdatePlanRequest>;
 
 /** Submit and approve carry the version the user saw, so nobody acts on a plan changed meanwhile. */
-export const ZPlanActionRequest = z.strictObject({ version: z.number().int() });
+export const ZPlanActionRequest = z.strictObject({ version: ZVersion });
 export type TPlanActionRequest = z.infer<typeof ZPlanActionRequest>;
 
-export const ZReturnPlanRequest = z.strictObject({ version: z.number().int(), reason: requiredText(2000) });
+export const ZReturnPlanRequest = z.strictObject({ version: ZVersion, reason: requiredText(2000) });
 export type TReturnPlanRequest = z.infer<typeof ZReturnPlanRequest>;
 
 export const ZPlanListQuery = ZListQuery.extend({
@@ -178,7 +178,7 @@ export const ZPlan = z.object({
   totals: z.record(ZPlanMetric, z.number().int().nullable()),
   /** What the caller may do with it now. */
   can: z.object({ edit: z.boolean(), submit: z.boolean(), review: z.boolean(), delete: z.boolean() }),
-  version: z.number().int(),
+  version: ZVersion,
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
@@ -237,7 +237,7 @@ export const ZPlanTreeNode = z.object({
   unit: ZPlanUnit,
   parentId: ZId.nullable(),
   hasChildren: z.boolean(),
-  plan: z.object({ id: ZId, status: ZPlanStatus, title: z.string(), version: z.number().int() }).nullable(),
+  plan: z.object({ id: ZId, status: ZPlanStatus, title: z.string(), version: ZVersion }).nullable(),
   metrics: z.array(ZPlanTreeMetric),
   /** Whether the caller may start this unit's plan for the year. */
   canCreate: z.boolean(),

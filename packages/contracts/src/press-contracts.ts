@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZDong, ZFiscalYear } from './budget.js';
-import { ZId, ZListQuery } from './common.js';
+import { ZId, ZListQuery, ZVersion } from './common.js';
 import { ZStoredFile } from './files.js';
 import { ZOutletKind } from './press-outlets.js';
 
@@ -121,7 +121,7 @@ export const ZPressContractSummary = z.object({
   /** Net amount paid (payments recorded as expenditures, reversals included). */
   paid: z.number().int(),
   signedOn: z.string().nullable(),
-  version: z.number().int(),
+  version: ZVersion,
   updatedAt: z.iso.datetime(),
 });
 export type TPressContractSummary = z.infer<typeof ZPressContractSummary>;
@@ -164,7 +164,7 @@ export const ZCreatePressContractRequest = z.strictObject(contractFields).refine
 export type TCreatePressContractRequest = z.infer<typeof ZCreatePressContractRequest>;
 /** Changes a draft; optimistic on `version`. */
 export const ZUpdatePressContractRequest = z
-  .strictObject({ ...contractFields, version: z.number().int() })
+  .strictObject({ ...contractFields, version: ZVersion })
   .partial()
   .required({ version: true })
   .refine(periodInOrder, periodIssue);
@@ -178,11 +178,11 @@ export const ZPressContractListQuery = ZListQuery.extend({
 });
 export type TPressContractListQuery = z.infer<typeof ZPressContractListQuery>;
 
-export const ZSignContractRequest = z.strictObject({ signedOn: ZDay, version: z.number().int() });
+export const ZSignContractRequest = z.strictObject({ signedOn: ZDay, version: ZVersion });
 export type TSignContractRequest = z.infer<typeof ZSignContractRequest>;
-export const ZCompleteContractRequest = z.strictObject({ version: z.number().int() });
+export const ZCompleteContractRequest = z.strictObject({ version: ZVersion });
 export type TCompleteContractRequest = z.infer<typeof ZCompleteContractRequest>;
-export const ZTerminateContractRequest = z.strictObject({ reason: requiredText(2000), version: z.number().int() });
+export const ZTerminateContractRequest = z.strictObject({ reason: requiredText(2000), version: ZVersion });
 export type TTerminateContractRequest = z.infer<typeof ZTerminateContractRequest>;
 
 const deliverableFields = {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isVnPhone } from './agents.js';
-import { ZId, ZListQuery } from './common.js';
+import { ZId, ZListQuery, ZVersion } from './common.js';
 
 /**
  * The media database (issue 6 §4, 1191/BHXH-TT §V.1.a/b): press outlets the Communication Center and the
@@ -82,7 +82,7 @@ export const ZOutlet = z.object({
   /** The unit that keeps the outlet current (the Communication Center for the national list). */
   orgUnit: ZUnitRef,
   canEdit: z.boolean(),
-  version: z.number().int(),
+  version: ZVersion,
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
@@ -113,7 +113,7 @@ const outletFields = {
 export const ZCreateOutletRequest = z.strictObject(outletFields);
 export type TCreateOutletRequest = z.infer<typeof ZCreateOutletRequest>;
 export const ZUpdateOutletRequest = z
-  .strictObject({ ...outletFields, version: z.number().int() })
+  .strictObject({ ...outletFields, version: ZVersion })
   .partial()
   .required({ version: true });
 export type TUpdateOutletRequest = z.infer<typeof ZUpdateOutletRequest>;
@@ -137,7 +137,7 @@ export const ZContact = z.object({
   note: z.string().nullable(),
   lastContactOn: z.string().nullable(),
   canEdit: z.boolean(),
-  version: z.number().int(),
+  version: ZVersion,
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
@@ -155,7 +155,7 @@ const contactFields = {
 export const ZCreateContactRequest = z.strictObject(contactFields);
 export type TCreateContactRequest = z.infer<typeof ZCreateContactRequest>;
 export const ZUpdateContactRequest = z
-  .strictObject({ ...contactFields, version: z.number().int() })
+  .strictObject({ ...contactFields, version: ZVersion })
   .partial()
   .required({ version: true });
 export type TUpdateContactRequest = z.infer<typeof ZUpdateContactRequest>;

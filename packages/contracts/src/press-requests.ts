@@ -77,7 +77,7 @@ const requiredText = (max: number) =>
 const optionalText = (max: number) => z.string().trim().max(max, { message: 'validation.too_long' }).default('');
 const ZDateTime = z.iso.datetime({ offset: true, message: 'validation.invalid_date' });
 const ZDate = z.iso.date({ message: 'validation.invalid_date' });
-const ZVersion = z.number().int();
+const ZVersion = z.number().int().min(0).max(2_147_483_647);
 
 export const ZPersonRef = z.object({ id: ZId, name: z.string() });
 export type TPersonRef = z.infer<typeof ZPersonRef>;
@@ -105,7 +105,7 @@ export const ZPressRequest = z.object({
   answerChannel: ZAnswerChannel.nullable(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
-  version: z.number().int(),
+  version: ZVersion,
 });
 export type TPressRequest = z.infer<typeof ZPressRequest>;
 
@@ -259,7 +259,7 @@ export const ZPressConference = z.object({
   canEdit: z.boolean(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
-  version: z.number().int(),
+  version: ZVersion,
 });
 export type TPressConference = z.infer<typeof ZPressConference>;
 

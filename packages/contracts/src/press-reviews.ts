@@ -1,7 +1,7 @@
 // The daily press review ("điểm báo hằng ngày", seed §V.1.b) and the 24-hour bulletin ("Bản tin 24 giờ", §V.2):
 // compiled from the last 24 hours of monitored articles, edited, approved and delivered to subscribers.
 import { z } from 'zod';
-import { ZId, ZListQuery } from './common.js';
+import { ZId, ZListQuery, ZVersion } from './common.js';
 import { ZArticleSentiment, ZMonitoringFlag, ZOwningUnit, ZRelevanceLevel } from './monitoring.js';
 
 type Label = { vi: string; en: string };
@@ -108,7 +108,7 @@ export const ZReview = ZReviewSummary.extend({
   entries: z.array(ZReviewEntry),
   canEdit: z.boolean(),
   canApprove: z.boolean(),
-  version: z.number().int(),
+  version: ZVersion,
 });
 export type TReview = z.infer<typeof ZReview>;
 
@@ -131,7 +131,7 @@ export const ZCompileReviewRequest = z.strictObject({
 export type TCompileReviewRequest = z.infer<typeof ZCompileReviewRequest>;
 
 export const ZUpdateReviewRequest = z.strictObject({
-  version: z.number().int(),
+  version: ZVersion,
   title: z
     .string()
     .trim()
@@ -143,7 +143,7 @@ export const ZUpdateReviewRequest = z.strictObject({
 export type TUpdateReviewRequest = z.infer<typeof ZUpdateReviewRequest>;
 
 export const ZUpdateReviewEntryRequest = z.strictObject({
-  version: z.number().int(),
+  version: ZVersion,
   headline: z
     .string()
     .trim()
@@ -159,19 +159,19 @@ export type TUpdateReviewEntryRequest = z.infer<typeof ZUpdateReviewEntryRequest
 
 /** The new order: every entry id of the edition exactly once, section by section. */
 export const ZReorderReviewRequest = z.strictObject({
-  version: z.number().int(),
+  version: ZVersion,
   sections: z.array(z.strictObject({ section: ZReviewSection, entryIds: z.array(ZId).max(2000) })).max(4),
 });
 export type TReorderReviewRequest = z.infer<typeof ZReorderReviewRequest>;
 
 /** Adds a monitored article (its story) the compiler did not pick. */
 export const ZAddReviewEntryRequest = z.strictObject({
-  version: z.number().int(),
+  version: ZVersion,
   articleId: ZId,
   section: ZReviewSection.optional(),
 });
 
-export const ZApproveReviewRequest = z.strictObject({ version: z.number().int() });
+export const ZApproveReviewRequest = z.strictObject({ version: ZVersion });
 
 // ---- Subscriptions and delivery ----
 
@@ -197,7 +197,7 @@ export const ZReviewSubscription = z.object({
   /** A secret feed address exists (created by POST …/feed-token; a new one replaces it). */
   hasFeed: z.boolean(),
   createdAt: z.iso.datetime(),
-  version: z.number().int(),
+  version: ZVersion,
 });
 export type TReviewSubscription = z.infer<typeof ZReviewSubscription>;
 
@@ -215,7 +215,7 @@ export const ZCreateSubscriptionRequest = z.strictObject(subscriptionFields);
 export type TCreateSubscriptionRequest = z.infer<typeof ZCreateSubscriptionRequest>;
 /** Only what is sent changes (no defaults here: an absent field keeps its value). */
 export const ZUpdateSubscriptionRequest = z.strictObject({
-  version: z.number().int(),
+  version: ZVersion,
   sections: subscriptionFields.sections.unwrap().optional(),
   provinceIds: subscriptionFields.provinceIds.unwrap().optional(),
   sourceUnitId: ZId.optional(),

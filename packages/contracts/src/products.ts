@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZListQuery } from './common.js';
+import { ZId, ZListQuery, ZVersion } from './common.js';
 import { ZStoredFile } from './files.js';
 import { ZUnitRef } from './regulations.js';
 import { ZStoryKind } from './stories.js';
@@ -93,7 +93,7 @@ export const ZProduct = z.object({
   readyAt: z.iso.datetime().nullable(),
   /** Whether the caller may change it (edit, files, archive). */
   canEdit: z.boolean(),
-  version: z.number().int(),
+  version: ZVersion,
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
@@ -158,10 +158,10 @@ export type TCreateProductInput = z.output<typeof ZCreateProductRequest>;
 export const ZUpdateProductRequest = z
   .strictObject({ ...productFields, note: text(300) })
   .partial()
-  .extend({ version: z.number().int() });
+  .extend({ version: ZVersion });
 export type TUpdateProductRequest = z.infer<typeof ZUpdateProductRequest>;
 
-export const ZArchiveProductRequest = z.strictObject({ version: z.number().int() });
+export const ZArchiveProductRequest = z.strictObject({ version: ZVersion });
 export type TArchiveProductRequest = z.infer<typeof ZArchiveProductRequest>;
 
 const ZDate = z.iso.date({ message: 'validation.invalid_date' });

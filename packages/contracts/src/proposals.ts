@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZListQuery } from './common.js';
+import { ZId, ZListQuery, ZVersion } from './common.js';
 import { ZUnitRef } from './regulations.js';
 import { viDate } from './text.js';
 
@@ -76,7 +76,7 @@ export const ZProposal = z.object({
   calendarItemId: ZId.nullable(),
   /** What the caller may do with it now. */
   actions: z.array(ZProposalAction),
-  version: z.number().int(),
+  version: ZVersion,
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
@@ -122,7 +122,7 @@ export type TCreateProposalRequest = z.infer<typeof ZCreateProposalRequest>;
 
 /** Only the fields sent change, with the version the caller saw; the period rules apply to the result. */
 export const ZUpdateProposalRequest = z
-  .strictObject({ ...proposalFields, version: z.number().int() })
+  .strictObject({ ...proposalFields, version: ZVersion })
   .partial()
   .required({ version: true })
   .refine(inOrder, ORDER);
@@ -131,7 +131,7 @@ export type TUpdateProposalRequest = z.infer<typeof ZUpdateProposalRequest>;
 /** Accepting makes a calendar item; its dates default to the proposed period, its channel to the first proposed. */
 export const ZAcceptProposalRequest = z
   .strictObject({
-    version: z.number().int(),
+    version: ZVersion,
     startsOn: ZDate.optional(),
     endsOn: ZDate.nullable().optional(),
     channelCode: ZGuidanceCode.nullable().optional(),
@@ -144,17 +144,17 @@ export const ZAcceptProposalRequest = z
 export type TAcceptProposalRequest = z.infer<typeof ZAcceptProposalRequest>;
 
 export const ZMergeProposalRequest = z.strictObject({
-  version: z.number().int(),
+  version: ZVersion,
   /** The open or accepted proposal of the same guidance year this one joins. */
   targetId: ZId,
   note: text(2000).optional(),
 });
 export type TMergeProposalRequest = z.infer<typeof ZMergeProposalRequest>;
 
-export const ZDeclineProposalRequest = z.strictObject({ version: z.number().int(), reason: requiredText(2000) });
+export const ZDeclineProposalRequest = z.strictObject({ version: ZVersion, reason: requiredText(2000) });
 export type TDeclineProposalRequest = z.infer<typeof ZDeclineProposalRequest>;
 
-export const ZWithdrawProposalRequest = z.strictObject({ version: z.number().int() });
+export const ZWithdrawProposalRequest = z.strictObject({ version: ZVersion });
 export type TWithdrawProposalRequest = z.infer<typeof ZWithdrawProposalRequest>;
 
 export const ZProposalListQuery = ZListQuery.extend({

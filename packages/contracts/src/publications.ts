@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZListQuery } from './common.js';
+import { ZId, ZListQuery, ZVersion, ZVersionQuery } from './common.js';
 import { ZStoredFile } from './files.js';
 import { ZUnitRef } from './regulations.js';
 
@@ -136,7 +136,7 @@ export const ZPublication = z.object({
   readOn: z.iso.date().nullable(),
   canEdit: z.boolean(),
   createdBy: z.string().nullable(),
-  version: z.number().int(),
+  version: ZVersion,
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
@@ -161,10 +161,10 @@ const fields = {
 export const ZCreatePublicationRequest = z.strictObject({ productId: ZId, ...fields });
 export type TCreatePublicationRequest = z.infer<typeof ZCreatePublicationRequest>;
 
-export const ZUpdatePublicationRequest = z.strictObject(fields).partial().extend({ version: z.number().int() });
+export const ZUpdatePublicationRequest = z.strictObject(fields).partial().extend({ version: ZVersion });
 export type TUpdatePublicationRequest = z.infer<typeof ZUpdatePublicationRequest>;
 
-export const ZDeletePublicationQuery = z.strictObject({ version: z.coerce.number().int() });
+export const ZDeletePublicationQuery = z.strictObject({ version: ZVersionQuery });
 
 export const ZPublicationListQuery = ZListQuery.extend({
   productId: ZId.optional(),

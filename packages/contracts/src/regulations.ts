@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZListQuery } from './common.js';
+import { ZId, ZListQuery, ZVersion } from './common.js';
 import { ZStoredFile } from './files.js';
 import { ZUnitKind } from './roles.js';
 
@@ -91,7 +91,7 @@ export const ZRegulation = z.object({
   orgUnit: ZUnitRef,
   /** Whether the caller may change or delete it. */
   canEdit: z.boolean(),
-  version: z.number().int(),
+  version: ZVersion,
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
@@ -170,7 +170,7 @@ export type TCreateRegulationRequest = z.infer<typeof ZCreateRegulationRequest>;
 
 /** Only the fields sent change; the server checks the dates again against the stored ones. */
 export const ZUpdateRegulationRequest = z
-  .strictObject({ ...regulationFields, version: z.number().int() })
+  .strictObject({ ...regulationFields, version: ZVersion })
   .partial()
   .required({ version: true })
   .refine(effectiveNotBeforeIssued, { message: 'validation.effective_before_issued', path: ['effectiveOn'] });
@@ -213,7 +213,7 @@ export const ZRegulationTask = z.object({
   completedAt: z.iso.datetime().nullable(),
   /** Still open after its due date (Vietnam's calendar day). */
   overdue: z.boolean(),
-  version: z.number().int(),
+  version: ZVersion,
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
@@ -237,7 +237,7 @@ export const ZUpdateTaskRequest = z
     assigneeUserId: ZId.nullable(),
     dueOn: ZDate,
     title: ZTaskTitle,
-    version: z.number().int(),
+    version: ZVersion,
   })
   .partial()
   .required({ version: true });
@@ -289,7 +289,7 @@ export const ZTaskTemplateItem = z.object({
   titleEn: z.string(),
   sortOrder: z.number().int(),
   active: z.boolean(),
-  version: z.number().int(),
+  version: ZVersion,
 });
 export type TTaskTemplateItem = z.infer<typeof ZTaskTemplateItem>;
 
@@ -312,7 +312,7 @@ export const ZTaskTemplateStepInput = z
     /** Absent for a new step. */
     id: ZId.optional(),
     /** The version seen, for an existing step. */
-    version: z.number().int().optional(),
+    version: ZVersion.optional(),
     name: ZTemplateStepName,
     phase: ZTaskPhase,
     offsetDays: z.number().int().min(-365).max(365),

@@ -2,7 +2,7 @@
 // from districts to provinces to the centre, in the administrative format of Nghị định 30/2020/NĐ-CP — generated as a
 // job (with progress) into DOCX (editable), PDF and XLSX; drafted, edited, approved and archived (decision 0045).
 import { z } from 'zod';
-import { ZId, ZListQuery, ZProblem } from './common.js';
+import { ZId, ZListQuery, ZProblem, ZVersion } from './common.js';
 
 export const REPORT_PERIOD_KINDS = ['month', 'quarter', 'half', 'year'] as const;
 export const ZReportPeriodKind = z.enum(REPORT_PERIOD_KINDS);
@@ -166,7 +166,7 @@ export const ZReportTemplate = z.object({
   subject: z.string(),
   sections: z.array(ZReportSection),
   isDefault: z.boolean(),
-  version: z.number().int(),
+  version: ZVersion,
   updatedAt: z.iso.datetime(),
 });
 export type TReportTemplate = z.infer<typeof ZReportTemplate>;
@@ -181,7 +181,7 @@ const templateFields = {
 export const ZCreateReportTemplateRequest = z.strictObject(templateFields);
 export type TCreateReportTemplateRequest = z.infer<typeof ZCreateReportTemplateRequest>;
 export const ZUpdateReportTemplateRequest = z
-  .strictObject({ ...templateFields, version: z.number().int() })
+  .strictObject({ ...templateFields, version: ZVersion })
   .partial()
   .required({ version: true });
 export type TUpdateReportTemplateRequest = z.infer<typeof ZUpdateReportTemplateRequest>;
@@ -247,7 +247,7 @@ export const ZReport = ZReportSummary.extend({
   /** Formats ready to download (after a generation finished). */
   documents: z.array(ZReportFormat),
   can: z.object({ edit: z.boolean(), approve: z.boolean(), archive: z.boolean(), delete: z.boolean() }),
-  version: z.number().int(),
+  version: ZVersion,
 });
 export type TReport = z.infer<typeof ZReport>;
 
@@ -283,17 +283,17 @@ const editable = {
 };
 /** Edits a draft; the documents are generated again (a job). Placeholders in the text are checked like templates'. */
 export const ZUpdateReportRequest = z
-  .strictObject({ ...editable, version: z.number().int() })
+  .strictObject({ ...editable, version: ZVersion })
   .partial()
   .required({ version: true });
 export type TUpdateReportRequest = z.infer<typeof ZUpdateReportRequest>;
 
 /** Reads the figures again and regenerates the documents (drafts only); `resetText` refills sections from the template. */
 export const ZRegenerateReportRequest = z.strictObject({
-  version: z.number().int(),
+  version: ZVersion,
   resetText: z.boolean().optional(),
 });
-export const ZReportActionRequest = z.strictObject({ version: z.number().int() });
+export const ZReportActionRequest = z.strictObject({ version: ZVersion });
 
 /** The 409 `report.exists` problem names the live report of the same unit and period (RFC 9457 extension member). */
 export const ZReportExistsProblem = ZProblem.extend({ existingId: ZId });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZListQuery } from './common.js';
+import { ZId, ZListQuery, ZVersion } from './common.js';
 
 /**
  * The kinds of direct communication event (1191/BHXH-TT §III.2, §III.6): conferences, dialogues, small groups
@@ -54,7 +54,7 @@ export const ZRestriction = z.object({
   /** Not lifted and not ended: today it blocks (or will block) the forms named. */
   inForce: z.boolean(),
   canLift: z.boolean(),
-  version: z.number().int(),
+  version: ZVersion,
 });
 export type TRestriction = z.infer<typeof ZRestriction>;
 
@@ -74,7 +74,7 @@ export const ZCreateRestrictionRequest = z
 export type TCreateRestrictionRequest = z.infer<typeof ZCreateRestrictionRequest>;
 
 export const ZLiftRestrictionRequest = z.strictObject({
-  version: z.number().int(),
+  version: ZVersion,
   reason: text(2000).min(1, { message: 'validation.required' }),
 });
 export type TLiftRestrictionRequest = z.infer<typeof ZLiftRestrictionRequest>;

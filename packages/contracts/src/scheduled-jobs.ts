@@ -6,6 +6,10 @@ type Label = { vi: string; en: string };
 /** What each scheduled job does, in both languages; a job without a label is shown by its name. */
 export const SCHEDULED_JOB_LABELS: Record<string, Label> = {
   'auth.session-cleanup': { vi: 'Xoá phiên đăng nhập hết hạn', en: 'Delete expired sessions' },
+  'notifications.retention': {
+    vi: 'Xoá thông báo và thư điện tử đã gửi quá thời hạn lưu',
+    en: 'Delete notifications and sent e-mails past their retention',
+  },
   'files.cleanup': { vi: 'Dọn tệp không còn dùng', en: 'Delete unreferenced files' },
   'notifications.flush-outbox': { vi: 'Gửi lại thư điện tử còn chờ', en: 'Queue pending e-mails' },
   'notifications.deadlines': { vi: 'Nhắc việc sắp đến hạn, quá hạn', en: 'Deadline reminders' },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZListQuery } from './common.js';
+import { ZId, ZListQuery, ZVersion } from './common.js';
 import { ZUnitRef } from './regulations.js';
 
 /**
@@ -97,7 +97,7 @@ export type TCreateShareInput = z.output<typeof ZCreateShareRequest>;
 export const ZUpdateShareRequest = z
   .strictObject(shareFields)
   .partial()
-  .extend({ version: z.number().int() })
+  .extend({ version: ZVersion })
   .refine(networkMatches, NETWORK_RULE);
 export type TUpdateShareRequest = z.infer<typeof ZUpdateShareRequest>;
 
@@ -131,7 +131,7 @@ export const ZShare = z.object({
   canEdit: z.boolean(),
   /** The caller may delete it (its officer, or a leader or administrator of its unit's scope). */
   canDelete: z.boolean(),
-  version: z.number().int(),
+  version: ZVersion,
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });

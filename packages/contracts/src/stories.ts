@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZListQuery } from './common.js';
+import { ZId, ZListQuery, ZVersion } from './common.js';
 import { ZStoredFile } from './files.js';
 
 /**
@@ -100,7 +100,7 @@ export const ZStory = z.object({
   status: ZStoryStatus,
   mediaCount: z.number().int(),
   canEdit: z.boolean(),
-  version: z.number().int(),
+  version: ZVersion,
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
@@ -150,7 +150,7 @@ export type TCreateStoryRequest = z.infer<typeof ZCreateStoryRequest>;
 
 /** Only the fields sent change; status and consent have their own requests. */
 export const ZUpdateStoryRequest = z
-  .strictObject({ ...storyFields, version: z.number().int() })
+  .strictObject({ ...storyFields, version: ZVersion })
   .partial()
   .required({ version: true });
 export type TUpdateStoryRequest = z.infer<typeof ZUpdateStoryRequest>;
@@ -161,12 +161,12 @@ export const ZRecordConsentRequest = z
     note: text(2000).nullable().optional(),
     /** One of the story's media files that holds the signed consent, if any. */
     evidenceFileId: ZId.nullable().optional(),
-    version: z.number().int(),
+    version: ZVersion,
   })
   .refine((v) => v.status !== 'not_needed' || Boolean(v.note), { message: 'validation.required', path: ['note'] });
 export type TRecordConsentRequest = z.infer<typeof ZRecordConsentRequest>;
 
-export const ZChangeStoryStatusRequest = z.strictObject({ status: ZStoryStatus, version: z.number().int() });
+export const ZChangeStoryStatusRequest = z.strictObject({ status: ZStoryStatus, version: ZVersion });
 export type TChangeStoryStatusRequest = z.infer<typeof ZChangeStoryStatusRequest>;
 
 /** Query of POST /api/stories/:id/media (body: the file itself, as application/octet-stream). */

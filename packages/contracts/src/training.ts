@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isVnPhone } from './agents.js';
-import { ZId, ZListQuery } from './common.js';
+import { ZId, ZListQuery, ZVersion, ZVersionQuery } from './common.js';
 import { ZStoredFile } from './files.js';
 
 /**
@@ -124,7 +124,7 @@ export const ZUpdateTrainingCourseRequest = z
     trainers: z.array(requiredText(200)).max(20, { message: 'validation.too_many_items' }),
     passScore: ZScore.nullable(),
     status: ZTrainingStatus,
-    version: z.number().int(),
+    version: ZVersion,
   })
   .partial()
   .required({ version: true })
@@ -151,7 +151,7 @@ export const ZTrainingCourse = z.object({
   /** Average of the trainees' ratings of the course (1–5), or null when none rated it. */
   averageRating: z.number().nullable(),
   canEdit: z.boolean(),
-  version: z.number().int(),
+  version: ZVersion,
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
@@ -168,7 +168,7 @@ export const ZTrainingCourseListQuery = ZListQuery.extend({
 });
 export type TTrainingCourseListQuery = z.infer<typeof ZTrainingCourseListQuery>;
 
-export const ZDeleteTrainingCourseQuery = z.strictObject({ version: z.coerce.number().int() });
+export const ZDeleteTrainingCourseQuery = z.strictObject({ version: ZVersionQuery });
 
 // ---- Trainees ----
 

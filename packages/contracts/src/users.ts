@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZListQuery } from './common.js';
+import { ZId, ZListQuery, ZVersion } from './common.js';
 import { ZNewPassword } from './password.js';
 import { ZRole, ZUnitKind } from './roles.js';
 
@@ -23,7 +23,7 @@ export const ZUser = z.object({
   lockedUntil: z.iso.datetime().nullable(),
   lastLoginAt: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),
-  version: z.number().int(),
+  version: ZVersion,
 });
 export type TUser = z.infer<typeof ZUser>;
 
@@ -49,7 +49,7 @@ export const ZUpdateUserRequest = z
     roles: userFields.roles,
     orgUnitId: userFields.orgUnitId,
     disabled: z.boolean(),
-    version: z.number().int(),
+    version: ZVersion,
   })
   .partial()
   .required({ version: true });

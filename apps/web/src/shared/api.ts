@@ -1,4 +1,4 @@
-import { ZImportReport, type TImportReport, type TLocale } from '@loa/contracts';
+import type { TLocale } from '@loa/contracts';
 
 /** One field problem of an RFC 9457 response, already translated by the server. */
 export interface ApiFieldError {
@@ -201,25 +201,4 @@ export async function downloadFile(path: string, query: QueryParams, fallbackNam
   link.remove();
   // Give the browser a moment to start the download before releasing the blob.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/**
- * Sends an Excel file as the raw request body of an import endpoint; with `dryRun` nothing is written. The report
- * comes back with 200, or with 422 when rows are rejected (then nothing is written either).
- */
-export async function postExcelImport(path: string, file: Blob, dryRun: boolean): Promise<TImportReport> {
-  try {
-    return await api.post<TImportReport>(path, undefined, {
-      query: { dryRun: dryRun ? 'true' : 'false' },
-      raw: { data: file, contentType: XLSX_CONTENT_TYPE },
-    });
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 422) {
-      const report = ZImportReport.safeParse(error.body);
-      if (report.success) return report.data;
-    }
-    throw error;
-  }
 }

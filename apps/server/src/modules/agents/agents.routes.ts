@@ -1,6 +1,7 @@
 import {
   AGENT_SHEET_HEADERS as H,
   AGENT_TYPE_LABELS,
+  WORKING_ROLES,
   ZAgent,
   ZAgentImportQuery,
   ZAgentListQuery,
@@ -25,6 +26,7 @@ import { AppError } from '../../platform/errors.js';
 import { actorOf } from '../../platform/http/authentication.js';
 import { attachment, readSheet, workbook, XLSX_TYPE, type ExcelColumn } from '../../platform/http/excel.js';
 import { messageFor } from '../../platform/http/problem.js';
+import { allow } from '../../platform/http/route-policy.js';
 import type { HttpApp } from '../../platform/http/types.js';
 import type { AgentsImportService } from './agents-import.service.js';
 import type { AgentsService } from './agents.service.js';
@@ -68,6 +70,7 @@ export function registerAgentsRoutes(app: HttpApp, service: AgentsService, impor
   app.get(
     '/api/agents',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'Collection agents kept in my scope',
@@ -80,7 +83,10 @@ export function registerAgentsRoutes(app: HttpApp, service: AgentsService, impor
 
   app.get(
     '/api/agents/export.xlsx',
-    { schema: { tags, summary: 'Agents matching the filters, as Excel', querystring: ZAgentListQuery } },
+    {
+      config: allow('signed-in', 'unit'),
+      schema: { tags, summary: 'Agents matching the filters, as Excel', querystring: ZAgentListQuery },
+    },
     async (request, reply) => {
       const { items } = await service.listAgents(actorOf(request), request.query, true);
       const body = await workbook('Dai ly thu', [...COLUMNS, ...EXPORT_ONLY], items);
@@ -90,7 +96,10 @@ export function registerAgentsRoutes(app: HttpApp, service: AgentsService, impor
 
   app.get(
     '/api/agents/import-template.xlsx',
-    { schema: { tags, summary: 'An empty sheet with the columns the import reads' } },
+    {
+      config: allow('signed-in', 'global'),
+      schema: { tags, summary: 'An empty sheet with the columns the import reads' },
+    },
     async (_request, reply) => {
       const body = await workbook('Dai ly thu', COLUMNS, []);
       return reply.type(XLSX_TYPE).header('content-disposition', attachment('mau-dai-ly-thu.xlsx')).send(body);
@@ -100,6 +109,7 @@ export function registerAgentsRoutes(app: HttpApp, service: AgentsService, impor
   app.post(
     '/api/agents/import',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Import agents from Excel (all or nothing; dryRun only reports)',
@@ -129,6 +139,7 @@ export function registerAgentsRoutes(app: HttpApp, service: AgentsService, impor
   app.get(
     '/api/agents/places',
     {
+      config: allow('signed-in', 'global'),
       schema: {
         tags,
         summary: 'Provinces, or the districts and communes under a place, of the structure the agency works in',
@@ -141,19 +152,26 @@ export function registerAgentsRoutes(app: HttpApp, service: AgentsService, impor
 
   app.get(
     '/api/agents/:id',
-    { schema: { tags, summary: 'One agent', params: ZIdParams, response: { 200: ZAgent } } },
+    {
+      config: allow('signed-in', 'unit'),
+      schema: { tags, summary: 'One agent', params: ZIdParams, response: { 200: ZAgent } },
+    },
     async (request) => service.getAgent(actorOf(request), request.params.id),
   );
 
   app.post(
     '/api/agents',
-    { schema: { tags, summary: 'Add an agent', body: ZCreateAgentRequest, response: { 201: ZAgent } } },
+    {
+      config: allow(WORKING_ROLES, 'unit'),
+      schema: { tags, summary: 'Add an agent', body: ZCreateAgentRequest, response: { 201: ZAgent } },
+    },
     async (request, reply) => reply.status(201).send(await service.createAgent(actorOf(request), request.body)),
   );
 
   app.patch(
     '/api/agents/:id',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Change an agent, or end its active period',
@@ -168,6 +186,7 @@ export function registerAgentsRoutes(app: HttpApp, service: AgentsService, impor
   app.delete(
     '/api/agents/:id',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Remove an agent entered by mistake',

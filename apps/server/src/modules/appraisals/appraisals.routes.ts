@@ -1,6 +1,7 @@
 import {
   APPRAISAL_STATE_LABELS,
   PRODUCT_STATUS_LABELS,
+  WORKING_ROLES,
   ZAppraisalQueueItem,
   ZAppraisalQueueQuery,
   ZGiveOpinionRequest,
@@ -14,6 +15,7 @@ import {
 import { z } from 'zod';
 import { actorOf } from '../../platform/http/authentication.js';
 import { attachment, workbook, XLSX_TYPE, type ExcelColumn } from '../../platform/http/excel.js';
+import { allow } from '../../platform/http/route-policy.js';
 import type { HttpApp } from '../../platform/http/types.js';
 import { sendStoredFile } from '../files/index.js';
 import type { AppraisalQueueService } from './appraisal-queue.service.js';
@@ -47,6 +49,7 @@ export function registerAppraisalsRoutes(app: HttpApp, service: AppraisalsServic
   app.get(
     '/api/products/:id/appraisals',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'A product’s appraisal requests with their states and opinions, and the suggested units',
@@ -60,6 +63,7 @@ export function registerAppraisalsRoutes(app: HttpApp, service: AppraisalsServic
   app.post(
     '/api/products/:id/appraisals',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Ask central units to appraise the product (owner)',
@@ -75,6 +79,7 @@ export function registerAppraisalsRoutes(app: HttpApp, service: AppraisalsServic
   app.delete(
     '/api/products/:id/appraisals/:appraisalId',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Withdraw an appraisal request (owner)',
@@ -88,6 +93,7 @@ export function registerAppraisalsRoutes(app: HttpApp, service: AppraisalsServic
   app.post(
     '/api/products/:id/appraisals/:appraisalId/opinions',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Sign the asked unit’s opinion on the current version (an officer of that unit)',
@@ -106,7 +112,10 @@ export function registerAppraisalsRoutes(app: HttpApp, service: AppraisalsServic
 
   app.get(
     '/api/products/:id/appraisals/:appraisalId/files/:fileId',
-    { schema: { tags, summary: 'Download a file attached to an opinion', params: ZFileParams } },
+    {
+      config: allow('signed-in', 'unit'),
+      schema: { tags, summary: 'Download a file attached to an opinion', params: ZFileParams },
+    },
     async (request, reply) => {
       const { id, appraisalId, fileId } = request.params;
       const { file, content } = await service.openOpinionFile(actorOf(request), id, appraisalId, fileId);
@@ -117,6 +126,7 @@ export function registerAppraisalsRoutes(app: HttpApp, service: AppraisalsServic
   app.post(
     '/api/products/:id/ready',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Mark the product ready to publish: every active appraisal must approve its current version',
@@ -130,6 +140,7 @@ export function registerAppraisalsRoutes(app: HttpApp, service: AppraisalsServic
   app.get(
     '/api/appraisals/queue',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'The appraisal queue of my unit (by default the requests awaiting its opinion), by due date',
@@ -143,6 +154,7 @@ export function registerAppraisalsRoutes(app: HttpApp, service: AppraisalsServic
   app.get(
     '/api/appraisals/queue/export.xlsx',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'My unit’s appraisal queue matching the filters, as Excel',

@@ -128,7 +128,7 @@ describe('audit routes', () => {
       const viewer = await t.login('chi.xem');
       const response = await viewer.get('/api/audit-events');
       expect(response.statusCode).toBe(403);
-      expect(response.json().code).toBe('access.forbidden');
+      expect(response.json().code).toBe('access.role_forbidden');
     });
   });
 

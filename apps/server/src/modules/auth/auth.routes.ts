@@ -13,6 +13,7 @@ import {
 } from '@loa/contracts';
 import { z } from 'zod';
 import { actorOf, SESSION_COOKIE } from '../../platform/http/authentication.js';
+import { allow } from '../../platform/http/route-policy.js';
 import type { HttpApp } from '../../platform/http/types.js';
 import type { AuthService } from './auth.service.js';
 
@@ -59,7 +60,10 @@ export function registerAuthRoutes(
 
   app.post(
     '/api/auth/logout',
-    { config: { allowWhilePasswordChange: true }, schema: { tags, summary: 'Log out (ends this session)' } },
+    {
+      config: { ...allow('signed-in', 'self'), allowWhilePasswordChange: true },
+      schema: { tags, summary: 'Log out (ends this session)' },
+    },
     async (request, reply) => {
       await service.logout(actorOf(request), request.auth?.sessionId ?? null);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -70,7 +74,7 @@ export function registerAuthRoutes(
   app.get(
     '/api/me',
     {
-      config: { allowWhilePasswordChange: true },
+      config: { ...allow('signed-in', 'self'), allowWhilePasswordChange: true },
       schema: { tags: ['me'], summary: 'Who I am, and the CSRF token of my session', response: { 200: ZMeResponse } },
     },
     async (request) => ({ user: await service.me(actorOf(request)), csrfToken: request.auth?.csrfToken ?? '' }),
@@ -79,7 +83,7 @@ export function registerAuthRoutes(
   app.patch(
     '/api/me',
     {
-      config: { allowWhilePasswordChange: true },
+      config: { ...allow('signed-in', 'self'), allowWhilePasswordChange: true },
       schema: {
         tags: ['me'],
         summary: 'Change my name or language',
@@ -98,7 +102,11 @@ export function registerAuthRoutes(
     {
       // Password changes check the current password: the same per-address budget as logins (new users of a whole
       // office change their first password through one gateway).
-      config: { allowWhilePasswordChange: true, rateLimit: { max: options.loginsPerMinute, timeWindow: '1 minute' } },
+      config: {
+        ...allow('signed-in', 'self'),
+        allowWhilePasswordChange: true,
+        rateLimit: { max: options.loginsPerMinute, timeWindow: '1 minute' },
+      },
       schema: { tags: ['me'], summary: 'Change my password (ends my other sessions)', body: ZChangePasswordRequest },
     },
     async (request, reply) => {
@@ -110,6 +118,7 @@ export function registerAuthRoutes(
   app.get(
     '/api/me/tokens',
     {
+      config: allow('signed-in', 'self'),
       schema: {
         tags: ['me'],
         summary: 'My personal API tokens',
@@ -123,6 +132,7 @@ export function registerAuthRoutes(
   app.post(
     '/api/me/tokens',
     {
+      config: allow('signed-in', 'self'),
       schema: {
         tags: ['me'],
         summary: 'Create a personal API token (the secret is shown once)',
@@ -135,7 +145,10 @@ export function registerAuthRoutes(
 
   app.delete(
     '/api/me/tokens/:id',
-    { schema: { tags: ['me'], summary: 'Revoke one of my tokens', params: z.strictObject({ id: ZId }) } },
+    {
+      config: allow('signed-in', 'self'),
+      schema: { tags: ['me'], summary: 'Revoke one of my tokens', params: z.strictObject({ id: ZId }) },
+    },
     async (request, reply) => {
       await service.revokeToken(actorOf(request), request.params.id);
       return reply.status(204).send();

@@ -13,10 +13,12 @@ import {
   zPage,
   type TAllocation,
   type TExpenditure,
+  BUDGET_SPENDING_ROLES,
 } from '@loa/contracts';
 import { z } from 'zod';
 import { actorOf } from '../../platform/http/authentication.js';
 import { attachment, workbook, XLSX_TYPE, type ExcelColumn } from '../../platform/http/excel.js';
+import { allow } from '../../platform/http/route-policy.js';
 import type { HttpApp } from '../../platform/http/types.js';
 import type { AllocationsService } from './allocations.service.js';
 import type { ExpendituresService } from './expenditures.service.js';
@@ -66,6 +68,7 @@ export function registerBudgetEntriesRoutes(
   app.get(
     '/api/budget/allocations',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'Allocations in my scope',
@@ -78,7 +81,10 @@ export function registerBudgetEntriesRoutes(
 
   app.get(
     '/api/budget/allocations/export.xlsx',
-    { schema: { tags, summary: 'Allocations matching the filters, as Excel', querystring: ZAllocationListQuery } },
+    {
+      config: allow('signed-in', 'unit'),
+      schema: { tags, summary: 'Allocations matching the filters, as Excel', querystring: ZAllocationListQuery },
+    },
     async (request, reply) => {
       const { items } = await allocations.listAllocations(actorOf(request), request.query, true);
       const body = await workbook('Phan bo', ALLOCATION_COLUMNS, items);
@@ -89,6 +95,7 @@ export function registerBudgetEntriesRoutes(
   app.post(
     '/api/budget/allocations',
     {
+      config: allow(BUDGET_SPENDING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Allocate to a direct child unit (or appropriate to the root from a funding source)',
@@ -103,6 +110,7 @@ export function registerBudgetEntriesRoutes(
   app.post(
     '/api/budget/allocations/:id/reverse',
     {
+      config: allow(BUDGET_SPENDING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Reverse an allocation with a correcting entry',
@@ -118,6 +126,7 @@ export function registerBudgetEntriesRoutes(
   app.get(
     '/api/budget/expenditures',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'Expenditures in my scope',
@@ -130,7 +139,10 @@ export function registerBudgetEntriesRoutes(
 
   app.get(
     '/api/budget/expenditures/export.xlsx',
-    { schema: { tags, summary: 'Expenditures matching the filters, as Excel', querystring: ZExpenditureListQuery } },
+    {
+      config: allow('signed-in', 'unit'),
+      schema: { tags, summary: 'Expenditures matching the filters, as Excel', querystring: ZExpenditureListQuery },
+    },
     async (request, reply) => {
       const { items } = await expenditures.listExpenditures(actorOf(request), request.query, true);
       const body = await workbook('Chi', EXPENDITURE_COLUMNS, items);
@@ -140,13 +152,17 @@ export function registerBudgetEntriesRoutes(
 
   app.get(
     '/api/budget/expenditures/:id',
-    { schema: { tags, summary: 'One expenditure', params: ZIdParams, response: { 200: ZExpenditure } } },
+    {
+      config: allow('signed-in', 'unit'),
+      schema: { tags, summary: 'One expenditure', params: ZIdParams, response: { 200: ZExpenditure } },
+    },
     async (request) => expenditures.getExpenditure(actorOf(request), request.params.id),
   );
 
   app.post(
     '/api/budget/expenditures',
     {
+      config: allow(BUDGET_SPENDING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Record an expenditure (within the balance and the norm)',
@@ -161,6 +177,7 @@ export function registerBudgetEntriesRoutes(
   app.post(
     '/api/budget/expenditures/:id/reverse',
     {
+      config: allow(BUDGET_SPENDING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Reverse an expenditure with a correcting entry',

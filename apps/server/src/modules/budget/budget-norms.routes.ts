@@ -13,10 +13,12 @@ import {
   viDate,
   zPage,
   type TNorm,
+  BUDGET_SPENDING_ROLES,
 } from '@loa/contracts';
 import { z } from 'zod';
 import { actorOf } from '../../platform/http/authentication.js';
 import { attachment, workbook, XLSX_TYPE, type ExcelColumn } from '../../platform/http/excel.js';
+import { allow } from '../../platform/http/route-policy.js';
 import type { HttpApp } from '../../platform/http/types.js';
 import type { NormExceptionsService } from './norm-exceptions.service.js';
 import type { NormsService } from './norms.service.js';
@@ -45,13 +47,19 @@ const NORM_COLUMNS: ExcelColumn<TNorm>[] = [
 export function registerBudgetNormsRoutes(app: HttpApp, norms: NormsService, exceptions: NormExceptionsService): void {
   app.get(
     '/api/budget/norms',
-    { schema: { tags, summary: 'Spending norms', querystring: ZNormListQuery, response: { 200: zPage(ZNorm) } } },
+    {
+      config: allow('signed-in', 'global'),
+      schema: { tags, summary: 'Spending norms', querystring: ZNormListQuery, response: { 200: zPage(ZNorm) } },
+    },
     async (request) => norms.listNorms(actorOf(request), request.query),
   );
 
   app.get(
     '/api/budget/norms/export.xlsx',
-    { schema: { tags, summary: 'Spending norms, as Excel', querystring: ZNormListQuery } },
+    {
+      config: allow('signed-in', 'global'),
+      schema: { tags, summary: 'Spending norms, as Excel', querystring: ZNormListQuery },
+    },
     async (request, reply) => {
       const { items } = await norms.listNorms(actorOf(request), request.query, true);
       const body = await workbook('Dinh muc', NORM_COLUMNS, items);
@@ -62,6 +70,7 @@ export function registerBudgetNormsRoutes(app: HttpApp, norms: NormsService, exc
   app.post(
     '/api/budget/norms',
     {
+      config: allow(['admin'], 'global'),
       schema: {
         tags,
         summary: 'Add a spending norm (administrators)',
@@ -75,6 +84,7 @@ export function registerBudgetNormsRoutes(app: HttpApp, norms: NormsService, exc
   app.patch(
     '/api/budget/norms/:id',
     {
+      config: allow(['admin'], 'global'),
       schema: {
         tags,
         summary: 'Change or close a spending norm (administrators)',
@@ -89,6 +99,7 @@ export function registerBudgetNormsRoutes(app: HttpApp, norms: NormsService, exc
   app.get(
     '/api/budget/exceptions',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'Over-norm spending requests in my scope',
@@ -102,6 +113,7 @@ export function registerBudgetNormsRoutes(app: HttpApp, norms: NormsService, exc
   app.post(
     '/api/budget/exceptions',
     {
+      config: allow(BUDGET_SPENDING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Ask a leader to approve spending above the norm',
@@ -115,6 +127,7 @@ export function registerBudgetNormsRoutes(app: HttpApp, norms: NormsService, exc
   app.post(
     '/api/budget/exceptions/:id/approve',
     {
+      config: allow(['leader'], 'unit'),
       schema: {
         tags,
         summary: 'Approve an over-norm request (a leader, not the requester): the expenditure is recorded',
@@ -129,6 +142,7 @@ export function registerBudgetNormsRoutes(app: HttpApp, norms: NormsService, exc
   app.post(
     '/api/budget/exceptions/:id/reject',
     {
+      config: allow(['leader'], 'unit'),
       schema: {
         tags,
         summary: 'Reject an over-norm request (a leader, not the requester)',

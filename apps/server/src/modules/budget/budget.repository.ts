@@ -188,7 +188,7 @@ export const budgetRepository = {
   async updateNorm(tx: Executor, id: string, version: number, values: Partial<NewNormRow>): Promise<boolean> {
     const rows = await tx
       .update(budgetNorms)
-      .set({ ...values, version: version + 1, updatedAt: new Date() })
+      .set({ ...values, version: sql`${budgetNorms.version} + 1`, updatedAt: new Date() })
       .where(and(eq(budgetNorms.id, id), eq(budgetNorms.version, version)))
       .returning({ id: budgetNorms.id });
     return rows.length > 0;

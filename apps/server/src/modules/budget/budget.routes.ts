@@ -7,10 +7,12 @@ import {
   ZId,
   ZOpenFiscalYearRequest,
   ZPutEstimateRequest,
+  BUDGET_SPENDING_ROLES,
 } from '@loa/contracts';
 import { z } from 'zod';
 import { actorOf } from '../../platform/http/authentication.js';
 import { attachment, XLSX_TYPE } from '../../platform/http/excel.js';
+import { allow } from '../../platform/http/route-policy.js';
 import type { HttpApp } from '../../platform/http/types.js';
 import type { BudgetSummaryService } from './budget-summary.service.js';
 import { summaryWorkbook } from './budget-workbook.js';
@@ -25,13 +27,17 @@ const ZEstimateQuery = z.strictObject({ year: ZFiscalYear, unitId: ZId });
 export function registerBudgetRoutes(app: HttpApp, years: BudgetYearsService, summary: BudgetSummaryService): void {
   app.get(
     '/api/budget/years',
-    { schema: { tags, summary: 'Fiscal years', response: { 200: z.array(ZFiscalYearRow) } } },
+    {
+      config: allow('signed-in', 'global'),
+      schema: { tags, summary: 'Fiscal years', response: { 200: z.array(ZFiscalYearRow) } },
+    },
     async (request) => years.listYears(actorOf(request)),
   );
 
   app.post(
     '/api/budget/years',
     {
+      config: allow(['admin'], 'global'),
       schema: {
         tags,
         summary: 'Open a fiscal year (administrators)',
@@ -45,6 +51,7 @@ export function registerBudgetRoutes(app: HttpApp, years: BudgetYearsService, su
   app.post(
     '/api/budget/years/:year/close',
     {
+      config: allow(['admin'], 'global'),
       schema: {
         tags,
         summary: 'Close a fiscal year for good (administrators)',
@@ -58,6 +65,7 @@ export function registerBudgetRoutes(app: HttpApp, years: BudgetYearsService, su
   app.get(
     '/api/budget/estimates',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: "A unit's estimate (dự toán) for a year",
@@ -71,6 +79,7 @@ export function registerBudgetRoutes(app: HttpApp, years: BudgetYearsService, su
   app.put(
     '/api/budget/estimates/:unitId/:year',
     {
+      config: allow(BUDGET_SPENDING_ROLES, 'unit'),
       schema: {
         tags,
         summary: "Replace a unit's estimate for an open year",
@@ -85,6 +94,7 @@ export function registerBudgetRoutes(app: HttpApp, years: BudgetYearsService, su
   app.get(
     '/api/budget/summary',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'Allocated, allocated onward, spent, committed and remaining of a unit and year',
@@ -97,7 +107,10 @@ export function registerBudgetRoutes(app: HttpApp, years: BudgetYearsService, su
 
   app.get(
     '/api/budget/summary/export.xlsx',
-    { schema: { tags, summary: 'The summary as Excel, a sheet per view', querystring: ZBudgetSummaryQuery } },
+    {
+      config: allow('signed-in', 'unit'),
+      schema: { tags, summary: 'The summary as Excel, a sheet per view', querystring: ZBudgetSummaryQuery },
+    },
     async (request, reply) => {
       const view = await summary.getSummary(actorOf(request), request.query);
       const body = await summaryWorkbook(view);

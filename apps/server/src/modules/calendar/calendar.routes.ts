@@ -1,6 +1,7 @@
 import {
   CALENDAR_SHEET_HEADERS,
   CALENDAR_STATUS_LABELS,
+  WORKING_ROLES,
   ZCalendarFeedStatus,
   ZCalendarFeedToken,
   ZCalendarImportQuery,
@@ -19,6 +20,7 @@ import { AppError } from '../../platform/errors.js';
 import { actorOf } from '../../platform/http/authentication.js';
 import { attachment, readSheet, workbook, XLSX_TYPE, type ExcelColumn } from '../../platform/http/excel.js';
 import { messageFor } from '../../platform/http/problem.js';
+import { allow } from '../../platform/http/route-policy.js';
 import type { HttpApp } from '../../platform/http/types.js';
 import type { CalendarFeedService } from './calendar-feed.service.js';
 import type { CalendarImportService } from './calendar-import.service.js';
@@ -57,6 +59,7 @@ export function registerCalendarRoutes(
   app.get(
     '/api/calendar',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'Editorial items and regulation tasks of a period (month, week and list views)',
@@ -69,7 +72,10 @@ export function registerCalendarRoutes(
 
   app.get(
     '/api/calendar/export.xlsx',
-    { schema: { tags, summary: 'Items matching the filters, as Excel', querystring: ZCalendarListQuery } },
+    {
+      config: allow('signed-in', 'unit'),
+      schema: { tags, summary: 'Items matching the filters, as Excel', querystring: ZCalendarListQuery },
+    },
     async (request, reply) => {
       const rows = await service.listForExport(actorOf(request), request.query);
       const body = await workbook('Lich bien tap', [...COLUMNS, ...EXPORT_ONLY], rows);
@@ -79,7 +85,10 @@ export function registerCalendarRoutes(
 
   app.get(
     '/api/calendar/import-template.xlsx',
-    { schema: { tags, summary: 'An empty sheet with the columns the import reads' } },
+    {
+      config: allow('signed-in', 'global'),
+      schema: { tags, summary: 'An empty sheet with the columns the import reads' },
+    },
     async (_request, reply) => {
       const body = await workbook('Lich bien tap', COLUMNS, []);
       return reply.type(XLSX_TYPE).header('content-disposition', attachment('mau-lich-bien-tap.xlsx')).send(body);
@@ -89,6 +98,7 @@ export function registerCalendarRoutes(
   app.post(
     '/api/calendar/import',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Import items from Excel (all or nothing; dryRun only reports)',
@@ -115,13 +125,17 @@ export function registerCalendarRoutes(
 
   app.get(
     '/api/calendar/feed-token',
-    { schema: { tags, summary: 'Whether I have an iCalendar feed', response: { 200: ZCalendarFeedStatus } } },
+    {
+      config: allow('signed-in', 'self'),
+      schema: { tags, summary: 'Whether I have an iCalendar feed', response: { 200: ZCalendarFeedStatus } },
+    },
     async (request) => feed.status(actorOf(request)),
   );
 
   app.post(
     '/api/calendar/feed-token',
     {
+      config: allow('signed-in', 'self'),
       schema: {
         tags,
         summary: 'Create (or replace) my secret iCalendar feed address; the token is shown once',
@@ -133,7 +147,7 @@ export function registerCalendarRoutes(
 
   app.delete(
     '/api/calendar/feed-token',
-    { schema: { tags, summary: 'Stop my iCalendar feed' } },
+    { config: allow('signed-in', 'self'), schema: { tags, summary: 'Stop my iCalendar feed' } },
     async (request, reply) => {
       await feed.revoke(actorOf(request));
       return reply.status(204).send();
@@ -163,13 +177,17 @@ export function registerCalendarRoutes(
 
   app.get(
     '/api/calendar/:id',
-    { schema: { tags, summary: 'One item', params: ZIdParams, response: { 200: ZCalendarItem } } },
+    {
+      config: allow('signed-in', 'unit'),
+      schema: { tags, summary: 'One item', params: ZIdParams, response: { 200: ZCalendarItem } },
+    },
     async (request) => service.get(actorOf(request), request.params.id),
   );
 
   app.post(
     '/api/calendar',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Put an item on the calendar, or a recurring series (with `recurrence`)',
@@ -183,6 +201,7 @@ export function registerCalendarRoutes(
   app.patch(
     '/api/calendar/:id',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'Change or move an item (scope one or future for an occurrence of a series)',
@@ -197,6 +216,7 @@ export function registerCalendarRoutes(
   app.delete(
     '/api/calendar/:id',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Delete an item (scope one or future for an occurrence of a series)',

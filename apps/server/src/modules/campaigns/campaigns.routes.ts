@@ -1,6 +1,7 @@
 import {
   CAMPAIGN_METRIC_LABELS,
   CAMPAIGN_STATUS_LABELS,
+  WORKING_ROLES,
   ZCampaign,
   ZCampaignCandidate,
   ZCampaignCandidateQuery,
@@ -22,6 +23,7 @@ import {
 import { z } from 'zod';
 import { actorOf } from '../../platform/http/authentication.js';
 import { attachment, workbook, XLSX_TYPE, type ExcelColumn } from '../../platform/http/excel.js';
+import { allow } from '../../platform/http/route-policy.js';
 import type { HttpApp } from '../../platform/http/types.js';
 import type { CampaignLinksService } from './campaign-links.service.js';
 import type { CampaignsService } from './campaigns.service.js';
@@ -86,6 +88,7 @@ export function registerCampaignsRoutes(app: HttpApp, service: CampaignsService,
   app.get(
     '/api/campaigns',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'Campaigns I read (owned in my scope, or in which my unit takes part)',
@@ -98,7 +101,10 @@ export function registerCampaignsRoutes(app: HttpApp, service: CampaignsService,
 
   app.get(
     '/api/campaigns/export.xlsx',
-    { schema: { tags, summary: 'Campaigns matching the filters, as Excel', querystring: ZCampaignListQuery } },
+    {
+      config: allow('signed-in', 'unit'),
+      schema: { tags, summary: 'Campaigns matching the filters, as Excel', querystring: ZCampaignListQuery },
+    },
     async (request, reply) => {
       const { items } = await service.listCampaigns(actorOf(request), request.query, true);
       const body = await workbook('Chien dich', COLUMNS, items);
@@ -109,6 +115,7 @@ export function registerCampaignsRoutes(app: HttpApp, service: CampaignsService,
   app.get(
     '/api/campaigns/unit-options',
     {
+      config: allow('signed-in', 'global'),
       schema: {
         tags,
         summary: 'Units that may be invited to take part in a campaign',
@@ -122,6 +129,7 @@ export function registerCampaignsRoutes(app: HttpApp, service: CampaignsService,
   app.get(
     '/api/campaigns/:id',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'One campaign with its live progress, linked items and timeline',
@@ -134,7 +142,10 @@ export function registerCampaignsRoutes(app: HttpApp, service: CampaignsService,
 
   app.get(
     '/api/campaigns/:id/progress.xlsx',
-    { schema: { tags, summary: "A campaign's progress against its goals, by unit, as Excel", params: ZIdParams } },
+    {
+      config: allow('signed-in', 'unit'),
+      schema: { tags, summary: "A campaign's progress against its goals, by unit, as Excel", params: ZIdParams },
+    },
     async (request, reply) => {
       const campaign = await service.getCampaign(actorOf(request), request.params.id);
       const body = await workbook('Tien do', PROGRESS_COLUMNS, progressLines(campaign.progress));
@@ -145,6 +156,7 @@ export function registerCampaignsRoutes(app: HttpApp, service: CampaignsService,
   app.post(
     '/api/campaigns',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Create a campaign (draft) owned by a unit of my scope',
@@ -158,6 +170,7 @@ export function registerCampaignsRoutes(app: HttpApp, service: CampaignsService,
   app.patch(
     '/api/campaigns/:id',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Change a campaign that is not closed (optimistic version)',
@@ -172,6 +185,7 @@ export function registerCampaignsRoutes(app: HttpApp, service: CampaignsService,
   app.post(
     '/api/campaigns/:id/status',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Launch, close or reopen a campaign',
@@ -186,6 +200,7 @@ export function registerCampaignsRoutes(app: HttpApp, service: CampaignsService,
   app.get(
     '/api/campaigns/:id/candidates',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'Products, publications or calendar items I could link to the campaign',
@@ -200,6 +215,7 @@ export function registerCampaignsRoutes(app: HttpApp, service: CampaignsService,
   app.post(
     '/api/campaigns/:id/links',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Link a product, publication or calendar item of a participating unit',
@@ -214,7 +230,10 @@ export function registerCampaignsRoutes(app: HttpApp, service: CampaignsService,
 
   app.delete(
     '/api/campaigns/:id/links/:type/:itemId',
-    { schema: { tags, summary: 'Remove a linked item from the campaign', params: ZLinkParams } },
+    {
+      config: allow(WORKING_ROLES, 'unit'),
+      schema: { tags, summary: 'Remove a linked item from the campaign', params: ZLinkParams },
+    },
     async (request, reply) => {
       const { id, type, itemId } = request.params;
       await links.unlink(actorOf(request), id, type, itemId);

@@ -1,6 +1,7 @@
 import { ZCoverageQuery, ZGuidanceCoverage } from '@loa/contracts';
 import { actorOf } from '../../platform/http/authentication.js';
 import { attachment, XLSX_TYPE } from '../../platform/http/excel.js';
+import { allow } from '../../platform/http/route-policy.js';
 import type { HttpApp } from '../../platform/http/types.js';
 import { coverageWorkbook } from './coverage-workbook.js';
 import type { CoverageService } from './coverage.service.js';
@@ -11,6 +12,7 @@ export function registerCoverageRoutes(app: HttpApp, service: CoverageService): 
   app.get(
     '/api/dashboard/coverage',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'Which guidance themes reached which audiences or provinces in a period (counts per cell, gaps)',
@@ -24,6 +26,7 @@ export function registerCoverageRoutes(app: HttpApp, service: CoverageService): 
   app.get(
     '/api/dashboard/coverage/export.xlsx',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'The coverage matrix as Excel: the matrix, every cell with its counts, the uncovered themes',

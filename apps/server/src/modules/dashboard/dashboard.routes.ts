@@ -10,6 +10,7 @@ import {
 } from '@loa/contracts';
 import { actorOf } from '../../platform/http/authentication.js';
 import { attachment, streamWorkbook, XLSX_TYPE, type ExcelColumn } from '../../platform/http/excel.js';
+import { allow } from '../../platform/http/route-policy.js';
 import type { HttpApp } from '../../platform/http/types.js';
 import { dashboardWorkbook } from './dashboard-workbook.js';
 import type { DashboardService } from './dashboard.service.js';
@@ -32,6 +33,7 @@ export function registerDashboardRoutes(app: HttpApp, service: DashboardService)
   app.get(
     '/api/dashboard',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'The figures of a period and org scope against last year, with breakdowns, months and child units',
@@ -45,6 +47,7 @@ export function registerDashboardRoutes(app: HttpApp, service: DashboardService)
   app.get(
     '/api/dashboard/export.xlsx',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'The dashboard as Excel: figures, breakdowns, months, child units',
@@ -60,6 +63,7 @@ export function registerDashboardRoutes(app: HttpApp, service: DashboardService)
   app.get(
     '/api/dashboard/drill',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'The records behind one figure, newest first, with links to their pages',
@@ -73,6 +77,7 @@ export function registerDashboardRoutes(app: HttpApp, service: DashboardService)
   app.get(
     '/api/dashboard/drill/export.xlsx',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'Every record behind one figure, as Excel (streamed; paging is ignored)',

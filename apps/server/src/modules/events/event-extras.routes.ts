@@ -1,5 +1,6 @@
 import {
   PARTICIPANT_SHEET_HEADERS as H,
+  WORKING_ROLES,
   ZCheckInLink,
   ZCheckInRequest,
   ZCheckInResult,
@@ -16,6 +17,7 @@ import { AppError } from '../../platform/errors.js';
 import { actorOf } from '../../platform/http/authentication.js';
 import { attachment, readSheet, workbook, XLSX_TYPE, type ExcelColumn } from '../../platform/http/excel.js';
 import { messageFor } from '../../platform/http/problem.js';
+import { allow } from '../../platform/http/route-policy.js';
 import type { HttpApp } from '../../platform/http/types.js';
 import { sendStoredFile, sendThumbnail, UPLOAD_TYPE, uploadErrorHandler, uploadOf } from '../files/index.js';
 import type { EventExtrasService } from './event-extras.service.js';
@@ -46,6 +48,7 @@ export function registerEventExtrasRoutes(app: HttpApp, service: EventExtrasServ
   app.post(
     '/api/events/:id/check-in',
     {
+      config: allow([...WORKING_ROLES, 'leader'], 'unit'),
       schema: {
         tags,
         summary: 'Open QR check-in: a signed link valid for some hours (earlier links stop working)',
@@ -59,7 +62,10 @@ export function registerEventExtrasRoutes(app: HttpApp, service: EventExtrasServ
 
   app.delete(
     '/api/events/:id/check-in',
-    { schema: { tags, summary: 'Close QR check-in', params: ZIdParams } },
+    {
+      config: allow([...WORKING_ROLES, 'leader'], 'unit'),
+      schema: { tags, summary: 'Close QR check-in', params: ZIdParams },
+    },
     async (request, reply) => {
       await service.closeCheckIn(actorOf(request), request.params.id);
       return reply.status(204).send();
@@ -69,6 +75,7 @@ export function registerEventExtrasRoutes(app: HttpApp, service: EventExtrasServ
   app.get(
     '/api/events/:id/participants',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'The outcome list of an event',
@@ -81,7 +88,10 @@ export function registerEventExtrasRoutes(app: HttpApp, service: EventExtrasServ
 
   app.get(
     '/api/events/participants-template.xlsx',
-    { schema: { tags, summary: 'An empty outcome list with the columns the import reads' } },
+    {
+      config: allow('signed-in', 'global'),
+      schema: { tags, summary: 'An empty outcome list with the columns the import reads' },
+    },
     async (_request, reply) => {
       const body = await workbook('Nguoi tham gia moi', COLUMNS, []);
       return reply.type(XLSX_TYPE).header('content-disposition', attachment('mau-nguoi-tham-gia-moi.xlsx')).send(body);
@@ -91,6 +101,7 @@ export function registerEventExtrasRoutes(app: HttpApp, service: EventExtrasServ
   app.post(
     '/api/events/:id/participants/import',
     {
+      config: allow([...WORKING_ROLES, 'leader'], 'unit'),
       schema: {
         tags,
         summary: 'Replace the outcome list from Excel (all or nothing; dryRun only reports)',
@@ -121,6 +132,7 @@ export function registerEventExtrasRoutes(app: HttpApp, service: EventExtrasServ
   app.post(
     '/api/events/:id/photos',
     {
+      config: allow([...WORKING_ROLES, 'leader'], 'unit'),
       errorHandler: uploadErrorHandler(app, maxUploadBytes),
       schema: {
         tags,
@@ -139,7 +151,10 @@ export function registerEventExtrasRoutes(app: HttpApp, service: EventExtrasServ
 
   app.delete(
     '/api/events/:id/photos/:fileId',
-    { schema: { tags, summary: 'Remove a photo from the event', params: ZPhotoParams } },
+    {
+      config: allow([...WORKING_ROLES, 'leader'], 'unit'),
+      schema: { tags, summary: 'Remove a photo from the event', params: ZPhotoParams },
+    },
     async (request, reply) => {
       await service.removePhoto(actorOf(request), request.params.id, request.params.fileId);
       return reply.status(204).send();
@@ -148,7 +163,7 @@ export function registerEventExtrasRoutes(app: HttpApp, service: EventExtrasServ
 
   app.get(
     '/api/events/:id/photos/:fileId/content',
-    { schema: { tags, summary: 'A photo of the event', params: ZPhotoParams } },
+    { config: allow('signed-in', 'unit'), schema: { tags, summary: 'A photo of the event', params: ZPhotoParams } },
     async (request, reply) => {
       const { file, content } = await service.openPhoto(
         actorOf(request),
@@ -162,7 +177,10 @@ export function registerEventExtrasRoutes(app: HttpApp, service: EventExtrasServ
 
   app.get(
     '/api/events/:id/photos/:fileId/thumbnail',
-    { schema: { tags, summary: 'The thumbnail of a photo of the event', params: ZPhotoParams } },
+    {
+      config: allow('signed-in', 'unit'),
+      schema: { tags, summary: 'The thumbnail of a photo of the event', params: ZPhotoParams },
+    },
     async (request, reply) => {
       const { file, content } = await service.openPhoto(
         actorOf(request),

@@ -3,6 +3,7 @@ import {
   EVENT_PARTNER_LABELS,
   EVENT_SEGMENT_LABELS,
   EVENT_STATUS_LABELS,
+  WORKING_ROLES,
   ZCreateEventRequest,
   ZEvent,
   ZEventDetail,
@@ -17,6 +18,7 @@ import {
 import { z } from 'zod';
 import { actorOf } from '../../platform/http/authentication.js';
 import { attachment, workbook, XLSX_TYPE, type ExcelColumn } from '../../platform/http/excel.js';
+import { allow } from '../../platform/http/route-policy.js';
 import type { HttpApp } from '../../platform/http/types.js';
 import type { EventsService } from './events.service.js';
 
@@ -75,6 +77,7 @@ export function registerEventsRoutes(app: HttpApp, service: EventsService): void
   app.get(
     '/api/events',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'Direct communication events in my scope',
@@ -87,7 +90,10 @@ export function registerEventsRoutes(app: HttpApp, service: EventsService): void
 
   app.get(
     '/api/events/export.xlsx',
-    { schema: { tags, summary: 'Events matching the filters, as Excel', querystring: ZEventListQuery } },
+    {
+      config: allow('signed-in', 'unit'),
+      schema: { tags, summary: 'Events matching the filters, as Excel', querystring: ZEventListQuery },
+    },
     async (request, reply) => {
       const { items } = await service.listEvents(actorOf(request), request.query, true);
       const body = await workbook('Su kien', COLUMNS, items);
@@ -98,6 +104,7 @@ export function registerEventsRoutes(app: HttpApp, service: EventsService): void
   app.get(
     '/api/events/overrides',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: "Leaders' decisions to go ahead despite a restriction",
@@ -109,13 +116,17 @@ export function registerEventsRoutes(app: HttpApp, service: EventsService): void
 
   app.get(
     '/api/events/:id',
-    { schema: { tags, summary: 'One event with its photos', params: ZIdParams, response: { 200: ZEventDetail } } },
+    {
+      config: allow('signed-in', 'unit'),
+      schema: { tags, summary: 'One event with its photos', params: ZIdParams, response: { 200: ZEventDetail } },
+    },
     async (request) => service.getEvent(actorOf(request), request.params.id),
   );
 
   app.post(
     '/api/events',
     {
+      config: allow([...WORKING_ROLES, 'leader'], 'unit'),
       schema: {
         tags,
         summary: 'Plan an event (refused inside an active restriction unless a leader overrides with a reason)',
@@ -129,6 +140,7 @@ export function registerEventsRoutes(app: HttpApp, service: EventsService): void
   app.patch(
     '/api/events/:id',
     {
+      config: allow([...WORKING_ROLES, 'leader'], 'unit'),
       schema: {
         tags,
         summary: 'Change or reschedule an event, or record its figures',
@@ -143,6 +155,7 @@ export function registerEventsRoutes(app: HttpApp, service: EventsService): void
   app.post(
     '/api/events/:id/status',
     {
+      config: allow([...WORKING_ROLES, 'leader'], 'unit'),
       schema: {
         tags,
         summary: 'Mark an event held or reported, or cancel it with a reason',

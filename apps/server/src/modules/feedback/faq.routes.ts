@@ -1,5 +1,6 @@
 import {
   FEEDBACK_CATEGORY_LABELS,
+  WORKING_ROLES,
   ZCreateFaqRequest,
   ZFaqEntry,
   ZFaqListQuery,
@@ -11,6 +12,7 @@ import {
 import { z } from 'zod';
 import { actorOf } from '../../platform/http/authentication.js';
 import { attachment, workbook, XLSX_TYPE, type ExcelColumn } from '../../platform/http/excel.js';
+import { allow } from '../../platform/http/route-policy.js';
 import type { HttpApp } from '../../platform/http/types.js';
 import type { FaqService } from './faq.service.js';
 
@@ -35,6 +37,7 @@ export function registerFaqRoutes(app: HttpApp, service: FaqService): void {
   app.get(
     '/api/faq',
     {
+      config: allow('signed-in', 'global'),
       schema: {
         tags,
         summary: 'Search the Q&A knowledge base (accents ignored)',
@@ -47,7 +50,10 @@ export function registerFaqRoutes(app: HttpApp, service: FaqService): void {
 
   app.get(
     '/api/faq/export.xlsx',
-    { schema: { tags, summary: 'Q&A entries matching the filters, as Excel', querystring: ZFaqListQuery } },
+    {
+      config: allow('signed-in', 'global'),
+      schema: { tags, summary: 'Q&A entries matching the filters, as Excel', querystring: ZFaqListQuery },
+    },
     async (request, reply) => {
       const { items } = await service.list(actorOf(request), request.query, true);
       const body = await workbook('Hoi dap', COLUMNS, items);
@@ -57,13 +63,17 @@ export function registerFaqRoutes(app: HttpApp, service: FaqService): void {
 
   app.get(
     '/api/faq/:id',
-    { schema: { tags, summary: 'One Q&A entry', params: ZIdParams, response: { 200: ZFaqEntry } } },
+    {
+      config: allow('signed-in', 'global'),
+      schema: { tags, summary: 'One Q&A entry', params: ZIdParams, response: { 200: ZFaqEntry } },
+    },
     async (request) => service.get(actorOf(request), request.params.id),
   );
 
   app.post(
     '/api/faq',
     {
+      config: allow(WORKING_ROLES, 'global'),
       schema: {
         tags,
         summary: 'Publish a Q&A entry (from an answered feedback, or written by the Communication Center)',
@@ -77,6 +87,7 @@ export function registerFaqRoutes(app: HttpApp, service: FaqService): void {
   app.patch(
     '/api/faq/:id',
     {
+      config: allow(WORKING_ROLES, 'global'),
       schema: {
         tags,
         summary: 'Edit, archive or re-publish a Q&A entry',

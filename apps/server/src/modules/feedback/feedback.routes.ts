@@ -1,6 +1,7 @@
 import {
   FEEDBACK_CATEGORY_LABELS,
   FEEDBACK_STATUS_LABELS,
+  WORKING_ROLES,
   viDate,
   ZAnswerFeedbackRequest,
   ZCloseFeedbackRequest,
@@ -18,6 +19,7 @@ import {
 import { z } from 'zod';
 import { actorOf } from '../../platform/http/authentication.js';
 import { attachment, workbook, XLSX_TYPE, type ExcelColumn } from '../../platform/http/excel.js';
+import { allow } from '../../platform/http/route-policy.js';
 import type { HttpApp } from '../../platform/http/types.js';
 import { sendStoredFile } from '../files/index.js';
 import { vnDay } from './feedback-notices.js';
@@ -47,6 +49,7 @@ export function registerFeedbackRoutes(app: HttpApp, service: FeedbackService): 
   app.get(
     '/api/feedback',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'Difficulties reported by provinces and districts, as the caller may see them',
@@ -59,7 +62,10 @@ export function registerFeedbackRoutes(app: HttpApp, service: FeedbackService): 
 
   app.get(
     '/api/feedback/export.xlsx',
-    { schema: { tags, summary: 'Feedback matching the filters, as Excel', querystring: ZFeedbackListQuery } },
+    {
+      config: allow('signed-in', 'unit'),
+      schema: { tags, summary: 'Feedback matching the filters, as Excel', querystring: ZFeedbackListQuery },
+    },
     async (request, reply) => {
       const { items } = await service.list(actorOf(request), request.query, true);
       const body = await workbook('Vuong mac', COLUMNS, items);
@@ -70,6 +76,7 @@ export function registerFeedbackRoutes(app: HttpApp, service: FeedbackService): 
   app.get(
     '/api/feedback/units',
     {
+      config: allow('signed-in', 'global'),
       schema: {
         tags,
         summary: 'The central units feedback may be routed to',
@@ -82,6 +89,7 @@ export function registerFeedbackRoutes(app: HttpApp, service: FeedbackService): 
   app.get(
     '/api/feedback/:id',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'One feedback with its thread',
@@ -94,7 +102,10 @@ export function registerFeedbackRoutes(app: HttpApp, service: FeedbackService): 
 
   app.get(
     '/api/feedback/:id/files/:fileId',
-    { schema: { tags, summary: 'Download a file of the thread', params: ZFileParams } },
+    {
+      config: allow('signed-in', 'unit'),
+      schema: { tags, summary: 'Download a file of the thread', params: ZFileParams },
+    },
     async (request, reply) => {
       const { file, content } = await service.openFile(actorOf(request), request.params.id, request.params.fileId);
       return sendStoredFile(reply, file, content);
@@ -104,6 +115,7 @@ export function registerFeedbackRoutes(app: HttpApp, service: FeedbackService): 
   app.post(
     '/api/feedback',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Report a difficulty to the centre',
@@ -117,6 +129,7 @@ export function registerFeedbackRoutes(app: HttpApp, service: FeedbackService): 
   app.post(
     '/api/feedback/:id/route',
     {
+      config: allow(['admin', 'comms_center'], 'unit'),
       schema: {
         tags,
         summary: 'Route to the owning central unit, with a due day (Communication Center)',
@@ -131,6 +144,7 @@ export function registerFeedbackRoutes(app: HttpApp, service: FeedbackService): 
   app.post(
     '/api/feedback/:id/answer',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Answer, signed by the officer of the routed unit',
@@ -145,6 +159,7 @@ export function registerFeedbackRoutes(app: HttpApp, service: FeedbackService): 
   app.post(
     '/api/feedback/:id/reopen',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Re-open with a comment when the answer does not solve it (reporter)',
@@ -159,6 +174,7 @@ export function registerFeedbackRoutes(app: HttpApp, service: FeedbackService): 
   app.post(
     '/api/feedback/:id/close',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Accept the answer and close (reporter)',

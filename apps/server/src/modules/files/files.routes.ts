@@ -12,11 +12,22 @@ import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
 import { actorOf } from '../../platform/http/authentication.js';
 import { sendProblem } from '../../platform/http/error-handler.js';
+import { allow } from '../../platform/http/route-policy.js';
 import type { HttpApp } from '../../platform/http/types.js';
 import type { FilesService, Upload } from './files.service.js';
 
 const tags = ['files'];
 const ZIdParams = z.strictObject({ id: ZId });
+/** Who may upload at all (`filesPolicy.assertCanUpload`): every role but viewers. */
+const UPLOADERS = [
+  'admin',
+  'leader',
+  'comms_center',
+  'unit_officer',
+  'press_office',
+  'province_officer',
+  'district_officer',
+] as const;
 
 /** Uploads are the raw bytes of one file. */
 export const UPLOAD_TYPE = 'application/octet-stream';
@@ -97,6 +108,7 @@ export function registerFilesRoutes(app: HttpApp, service: FilesService): void {
   app.post(
     '/api/files',
     {
+      config: allow(UPLOADERS, 'unit'),
       errorHandler: uploadErrorHandler(app, service.maxBytes),
       schema: {
         tags,
@@ -114,13 +126,16 @@ export function registerFilesRoutes(app: HttpApp, service: FilesService): void {
 
   app.get(
     '/api/files/:id',
-    { schema: { tags, summary: 'A file of my scope', params: ZIdParams, response: { 200: ZStoredFile } } },
+    {
+      config: allow('signed-in', 'unit'),
+      schema: { tags, summary: 'A file of my scope', params: ZIdParams, response: { 200: ZStoredFile } },
+    },
     async (request) => service.getFile(actorOf(request), request.params.id),
   );
 
   app.get(
     '/api/files/:id/content',
-    { schema: { tags, summary: 'Download a file of my scope', params: ZIdParams } },
+    { config: allow('signed-in', 'unit'), schema: { tags, summary: 'Download a file of my scope', params: ZIdParams } },
     async (request, reply) => {
       const { file, content } = await service.openFile(actorOf(request), request.params.id);
       return sendStoredFile(reply, file, content);
@@ -130,6 +145,7 @@ export function registerFilesRoutes(app: HttpApp, service: FilesService): void {
   app.get(
     '/api/files/:id/thumbnail',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'The WebP thumbnail (longest side 320 px) of an image of my scope',

@@ -109,11 +109,11 @@ describe('guidance routes', () => {
   });
 
   describe('POST /api/guidance/:year/copy', () => {
-    it('does not let a viewer open a year', async () => {
+    it('does not let a viewer open a year: the route gate refuses the role', async () => {
       const seq = await lastSeq();
       const response = await viewer.post('/api/guidance/2020/copy', COPY_2021);
       expect(response.statusCode).toBe(403);
-      expect(response.json().code).toBe('access.forbidden');
+      expect(response.json().code).toBe('access.role_forbidden');
       expect((await get<Page<TGuidanceYear>>(viewer, '/api/guidance')).total).toBe(1);
       expect(await auditSince(seq)).toEqual([]);
     });

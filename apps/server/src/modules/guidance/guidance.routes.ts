@@ -11,6 +11,7 @@ import {
   zPage,
 } from '@loa/contracts';
 import { actorOf } from '../../platform/http/authentication.js';
+import { allow } from '../../platform/http/route-policy.js';
 import type { HttpApp } from '../../platform/http/types.js';
 import type { GuidanceService } from './guidance.service.js';
 
@@ -19,13 +20,17 @@ const tags = ['guidance'];
 export function registerGuidanceRoutes(app: HttpApp, service: GuidanceService): void {
   app.get(
     '/api/guidance',
-    { schema: { tags, summary: 'Guidance years', querystring: ZListQuery, response: { 200: zPage(ZGuidanceYear) } } },
+    {
+      config: allow('signed-in', 'global'),
+      schema: { tags, summary: 'Guidance years', querystring: ZListQuery, response: { 200: zPage(ZGuidanceYear) } },
+    },
     async (request) => service.listYears(actorOf(request), request.query),
   );
 
   app.get(
     '/api/guidance/:year/items',
     {
+      config: allow('signed-in', 'global'),
       schema: {
         tags,
         summary: "Every item of a year's guidance",
@@ -41,6 +46,7 @@ export function registerGuidanceRoutes(app: HttpApp, service: GuidanceService): 
     app.get(
       `/api/guidance/:year/${segment}`,
       {
+        config: allow('signed-in', 'global'),
         schema: {
           tags,
           summary: `The ${segment} of a year's guidance`,
@@ -56,6 +62,7 @@ export function registerGuidanceRoutes(app: HttpApp, service: GuidanceService): 
   app.post(
     '/api/guidance/:year/copy',
     {
+      config: allow(['admin', 'comms_center'], 'global'),
       schema: {
         tags,
         summary: "Open a new year's guidance as a copy of this one",
@@ -71,6 +78,7 @@ export function registerGuidanceRoutes(app: HttpApp, service: GuidanceService): 
   app.patch(
     '/api/guidance/:year/items/:id',
     {
+      config: allow(['admin', 'comms_center'], 'global'),
       schema: {
         tags,
         summary: 'Edit the wording of an item',

@@ -13,10 +13,12 @@ import {
   ZUpdateIncidentRequest,
   zPage,
   type TIncidentSummary,
+  WORKING_ROLES,
 } from '@loa/contracts';
 import { z } from 'zod';
 import { actorOf } from '../../platform/http/authentication.js';
 import { attachment, workbook, XLSX_TYPE, type ExcelColumn } from '../../platform/http/excel.js';
+import { allow } from '../../platform/http/route-policy.js';
 import type { HttpApp } from '../../platform/http/types.js';
 import type { IncidentsService } from './incidents.service.js';
 import { vnTime } from './notices.js';
@@ -51,6 +53,7 @@ export function registerIncidentsRoutes(app: HttpApp, service: IncidentsService)
   app.get(
     '/api/incidents',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'Media incidents I see (the board): filters, search, sorting by nextDueAt, severity, openedAt',
@@ -63,7 +66,10 @@ export function registerIncidentsRoutes(app: HttpApp, service: IncidentsService)
 
   app.get(
     '/api/incidents/export.xlsx',
-    { schema: { tags, summary: 'Incidents matching the filters, as Excel', querystring: ZIncidentListQuery } },
+    {
+      config: allow('signed-in', 'unit'),
+      schema: { tags, summary: 'Incidents matching the filters, as Excel', querystring: ZIncidentListQuery },
+    },
     async (request, reply) => {
       const { items } = await service.listIncidents(actorOf(request), request.query, true);
       const body = await workbook('Su co truyen thong', COLUMNS, items);
@@ -74,6 +80,7 @@ export function registerIncidentsRoutes(app: HttpApp, service: IncidentsService)
   app.get(
     '/api/incidents/settings',
     {
+      config: allow('signed-in', 'global'),
       schema: {
         tags,
         summary: 'Deadlines per severity, in minutes after opening',
@@ -86,6 +93,7 @@ export function registerIncidentsRoutes(app: HttpApp, service: IncidentsService)
   app.put(
     '/api/incidents/settings',
     {
+      config: allow(['admin'], 'global'),
       schema: {
         tags,
         summary: 'Change the deadlines per severity (administrators; cases opened from now on)',
@@ -99,6 +107,7 @@ export function registerIncidentsRoutes(app: HttpApp, service: IncidentsService)
   app.get(
     '/api/incidents/:id',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'One incident with its items and timeline',
@@ -112,6 +121,7 @@ export function registerIncidentsRoutes(app: HttpApp, service: IncidentsService)
   app.post(
     '/api/incidents',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Open an incident from articles, an alert, or by hand',
@@ -125,6 +135,7 @@ export function registerIncidentsRoutes(app: HttpApp, service: IncidentsService)
   app.patch(
     '/api/incidents/:id',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Change an incident: title, guide, severity, units, saved query, deadlines',
@@ -139,6 +150,7 @@ export function registerIncidentsRoutes(app: HttpApp, service: IncidentsService)
   app.post(
     '/api/incidents/:id/transition',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Move an incident to another status (closing needs the required actions and lessons learnt)',
@@ -153,6 +165,7 @@ export function registerIncidentsRoutes(app: HttpApp, service: IncidentsService)
   app.post(
     '/api/incidents/:id/actions',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Record an action: assessment, verified facts, response, correction, platform or police report',
@@ -168,6 +181,7 @@ export function registerIncidentsRoutes(app: HttpApp, service: IncidentsService)
   app.post(
     '/api/incidents/:id/items',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Link monitored articles to an incident',
@@ -181,7 +195,10 @@ export function registerIncidentsRoutes(app: HttpApp, service: IncidentsService)
 
   app.delete(
     '/api/incidents/:id/items/:articleId',
-    { schema: { tags, summary: 'Take an article off an incident', params: ZItemParams } },
+    {
+      config: allow(WORKING_ROLES, 'unit'),
+      schema: { tags, summary: 'Take an article off an incident', params: ZItemParams },
+    },
     async (request, reply) => {
       await service.unlinkItem(actorOf(request), request.params.id, request.params.articleId);
       return reply.status(204).send();

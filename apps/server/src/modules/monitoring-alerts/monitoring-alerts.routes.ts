@@ -9,10 +9,12 @@ import {
   ZUpdateAlertRequest,
   ZUpdateAlertRuleRequest,
   zPage,
+  WORKING_ROLES,
 } from '@loa/contracts';
 import { z } from 'zod';
 import { actorOf } from '../../platform/http/authentication.js';
 import { attachment, streamWorkbook, workbook, XLSX_TYPE } from '../../platform/http/excel.js';
+import { allow } from '../../platform/http/route-policy.js';
 import type { HttpApp } from '../../platform/http/types.js';
 import { alertColumns, ruleColumns } from './alert-export.js';
 import type { AlertRulesService } from './alert-rules.service.js';
@@ -29,6 +31,7 @@ export function registerMonitoringAlertsRoutes(
   app.get(
     '/api/monitoring/alerts',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: "The alerts of units in the caller's subtree (statuses comma-separated), each with its first articles",
@@ -42,6 +45,7 @@ export function registerMonitoringAlertsRoutes(
   app.get(
     '/api/monitoring/alerts/export.xlsx',
     {
+      config: allow('signed-in', 'unit'),
       schema: { tags, summary: 'Every alert matching the filters, as Excel (streamed)', querystring: ZAlertListQuery },
     },
     async (request, reply) => {
@@ -58,6 +62,7 @@ export function registerMonitoringAlertsRoutes(
   app.get(
     '/api/monitoring/alerts/counts',
     {
+      config: allow('signed-in', 'unit'),
       schema: { tags, summary: "New and acknowledged alerts in the caller's inbox", response: { 200: ZAlertCounts } },
     },
     async (request) => alerts.countAlerts(actorOf(request)),
@@ -65,13 +70,17 @@ export function registerMonitoringAlertsRoutes(
 
   app.get(
     '/api/monitoring/alerts/:id',
-    { schema: { tags, summary: 'One alert with its articles', params: ZIdParams, response: { 200: ZAlert } } },
+    {
+      config: allow('signed-in', 'unit'),
+      schema: { tags, summary: 'One alert with its articles', params: ZIdParams, response: { 200: ZAlert } },
+    },
     async (request) => alerts.getAlert(actorOf(request), request.params.id),
   );
 
   app.patch(
     '/api/monitoring/alerts/:id',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Acknowledge, dismiss or reopen an alert',
@@ -86,6 +95,7 @@ export function registerMonitoringAlertsRoutes(
   app.get(
     '/api/monitoring/alert-rules',
     {
+      config: allow('signed-in', 'global'),
       schema: {
         tags,
         summary: 'Alert rules, with the alerts each raised in the last 30 days',
@@ -98,7 +108,10 @@ export function registerMonitoringAlertsRoutes(
 
   app.get(
     '/api/monitoring/alert-rules/export.xlsx',
-    { schema: { tags, summary: 'Alert rules matching the filters, as Excel', querystring: ZAlertRuleListQuery } },
+    {
+      config: allow('signed-in', 'global'),
+      schema: { tags, summary: 'Alert rules matching the filters, as Excel', querystring: ZAlertRuleListQuery },
+    },
     async (request, reply) => {
       const { items } = await rules.listRules(actorOf(request), request.query, true);
       const vi = request.locale === 'vi';
@@ -112,13 +125,17 @@ export function registerMonitoringAlertsRoutes(
 
   app.get(
     '/api/monitoring/alert-rules/:id',
-    { schema: { tags, summary: 'One alert rule', params: ZIdParams, response: { 200: ZAlertRule } } },
+    {
+      config: allow('signed-in', 'global'),
+      schema: { tags, summary: 'One alert rule', params: ZIdParams, response: { 200: ZAlertRule } },
+    },
     async (request) => rules.getRule(actorOf(request), request.params.id),
   );
 
   app.post(
     '/api/monitoring/alert-rules',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Add an alert rule (one with no condition besides relevance is refused on `queryIds`)',
@@ -132,6 +149,7 @@ export function registerMonitoringAlertsRoutes(
   app.patch(
     '/api/monitoring/alert-rules/:id',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Change an alert rule',
@@ -145,7 +163,10 @@ export function registerMonitoringAlertsRoutes(
 
   app.delete(
     '/api/monitoring/alert-rules/:id',
-    { schema: { tags, summary: "Delete an alert rule (the agency's own are disabled instead)", params: ZIdParams } },
+    {
+      config: allow(WORKING_ROLES, 'unit'),
+      schema: { tags, summary: "Delete an alert rule (the agency's own are disabled instead)", params: ZIdParams },
+    },
     async (request, reply) => {
       await rules.deleteRule(actorOf(request), request.params.id);
       return reply.status(204).send();

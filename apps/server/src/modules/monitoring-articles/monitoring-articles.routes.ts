@@ -12,10 +12,12 @@ import {
   ZSavedView,
   type TArticleSummary,
   type TLocale,
+  WORKING_ROLES,
 } from '@loa/contracts';
 import { z } from 'zod';
 import { actorOf } from '../../platform/http/authentication.js';
 import { attachment, streamWorkbook, XLSX_TYPE, type ExcelColumn } from '../../platform/http/excel.js';
+import { allow } from '../../platform/http/route-policy.js';
 import type { HttpApp } from '../../platform/http/types.js';
 import type { MonitoringArticlesService } from './monitoring-articles.service.js';
 import { localDateTime } from './present.js';
@@ -65,6 +67,7 @@ export function registerMonitoringArticlesRoutes(
   app.get(
     '/api/monitoring/articles',
     {
+      config: allow('signed-in', 'global'),
       schema: {
         tags,
         summary: 'Search articles: accent-insensitive words and "phrases", filters, facets, highlights',
@@ -78,6 +81,7 @@ export function registerMonitoringArticlesRoutes(
   app.get(
     '/api/monitoring/articles/export.xlsx',
     {
+      config: allow('signed-in', 'global'),
       schema: {
         tags,
         summary: 'Every article matching the search, as Excel (streamed, not truncated)',
@@ -98,6 +102,7 @@ export function registerMonitoringArticlesRoutes(
   app.get(
     '/api/monitoring/articles/:id',
     {
+      config: allow('signed-in', 'global'),
       schema: {
         tags,
         summary: 'One article: text, classification and prediction, evidence, corrections, cluster',
@@ -111,6 +116,7 @@ export function registerMonitoringArticlesRoutes(
   app.post(
     '/api/monitoring/articles/:id/corrections',
     {
+      config: allow(WORKING_ROLES, 'global'),
       schema: {
         tags,
         summary: "Correct an article's relevance, sentiment, flags or owning unit",
@@ -124,13 +130,17 @@ export function registerMonitoringArticlesRoutes(
 
   app.get(
     '/api/monitoring/views',
-    { schema: { tags, summary: 'My saved searches', response: { 200: z.array(ZSavedView) } } },
+    {
+      config: allow('signed-in', 'self'),
+      schema: { tags, summary: 'My saved searches', response: { 200: z.array(ZSavedView) } },
+    },
     async (request) => views.listViews(actorOf(request)),
   );
 
   app.post(
     '/api/monitoring/views',
     {
+      config: allow('signed-in', 'self'),
       schema: {
         tags,
         summary: 'Save a search under a name of mine',
@@ -143,7 +153,10 @@ export function registerMonitoringArticlesRoutes(
 
   app.delete(
     '/api/monitoring/views/:id',
-    { schema: { tags, summary: 'Delete one of my saved searches', params: ZIdParams } },
+    {
+      config: allow('signed-in', 'self'),
+      schema: { tags, summary: 'Delete one of my saved searches', params: ZIdParams },
+    },
     async (request, reply) => {
       await views.deleteView(actorOf(request), request.params.id);
       return reply.status(204).send();

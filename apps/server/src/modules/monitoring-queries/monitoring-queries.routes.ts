@@ -13,10 +13,12 @@ import {
   ZUpdateQueryRequest,
   zPage,
   type TMonitoringQuery,
+  WORKING_ROLES,
 } from '@loa/contracts';
 import { z } from 'zod';
 import { actorOf } from '../../platform/http/authentication.js';
 import { attachment, workbook, XLSX_TYPE, type ExcelColumn } from '../../platform/http/excel.js';
+import { allow } from '../../platform/http/route-policy.js';
 import type { HttpApp } from '../../platform/http/types.js';
 import type { ClassifierAdminService } from './classifier-admin.service.js';
 import type { MonitoringQueriesService } from './monitoring-queries.service.js';
@@ -53,6 +55,7 @@ export function registerMonitoringQueriesRoutes(
   app.get(
     '/api/monitoring/queries',
     {
+      config: allow('signed-in', 'global'),
       schema: {
         tags,
         summary: 'Saved monitoring queries, with their matches of the last 30 days',
@@ -65,7 +68,10 @@ export function registerMonitoringQueriesRoutes(
 
   app.get(
     '/api/monitoring/queries/export.xlsx',
-    { schema: { tags, summary: 'Saved queries matching the filters, as Excel', querystring: ZQueryListQuery } },
+    {
+      config: allow('signed-in', 'global'),
+      schema: { tags, summary: 'Saved queries matching the filters, as Excel', querystring: ZQueryListQuery },
+    },
     async (request, reply) => {
       const { items } = await service.listQueries(actorOf(request), request.query, true);
       const body = await workbook('Truy van', COLUMNS, items);
@@ -76,6 +82,7 @@ export function registerMonitoringQueriesRoutes(
   app.post(
     '/api/monitoring/queries/check',
     {
+      config: allow('signed-in', 'global'),
       schema: {
         tags,
         summary: "Check a query's syntax and what it matches among the newest articles of the last 30 days",
@@ -88,13 +95,17 @@ export function registerMonitoringQueriesRoutes(
 
   app.get(
     '/api/monitoring/queries/:id',
-    { schema: { tags, summary: 'One saved query', params: ZIdParams, response: { 200: ZMonitoringQuery } } },
+    {
+      config: allow('signed-in', 'global'),
+      schema: { tags, summary: 'One saved query', params: ZIdParams, response: { 200: ZMonitoringQuery } },
+    },
     async (request) => service.getQuery(actorOf(request), request.params.id),
   );
 
   app.post(
     '/api/monitoring/queries',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Save a query (a syntax error is a 422 naming its column on `text`)',
@@ -108,6 +119,7 @@ export function registerMonitoringQueriesRoutes(
   app.patch(
     '/api/monitoring/queries/:id',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Change a saved query',
@@ -121,7 +133,7 @@ export function registerMonitoringQueriesRoutes(
 
   app.delete(
     '/api/monitoring/queries/:id',
-    { schema: { tags, summary: 'Delete a saved query', params: ZIdParams } },
+    { config: allow(WORKING_ROLES, 'unit'), schema: { tags, summary: 'Delete a saved query', params: ZIdParams } },
     async (request, reply) => {
       await service.deleteQuery(actorOf(request), request.params.id);
       return reply.status(204).send();
@@ -131,6 +143,7 @@ export function registerMonitoringQueriesRoutes(
   app.get(
     '/api/monitoring/lexicon',
     {
+      config: allow('signed-in', 'global'),
       schema: { tags: classifierTags, summary: "The classifier's lexicon in force", response: { 200: ZLexiconState } },
     },
     async (request) => classifier.getLexicon(actorOf(request)),
@@ -139,6 +152,7 @@ export function registerMonitoringQueriesRoutes(
   app.put(
     '/api/monitoring/lexicon',
     {
+      config: allow(['admin', 'comms_center'], 'global'),
       schema: {
         tags: classifierTags,
         summary: 'Save a new version of the lexicon (from the version it was edited from)',
@@ -151,13 +165,17 @@ export function registerMonitoringQueriesRoutes(
 
   app.get(
     '/api/monitoring/model',
-    { schema: { tags: classifierTags, summary: 'The trained model in force', response: { 200: ZModelState } } },
+    {
+      config: allow('signed-in', 'global'),
+      schema: { tags: classifierTags, summary: 'The trained model in force', response: { 200: ZModelState } },
+    },
     async (request) => classifier.getModel(actorOf(request)),
   );
 
   app.post(
     '/api/monitoring/model/train',
     {
+      config: allow(['admin', 'comms_center'], 'global'),
       schema: {
         tags: classifierTags,
         summary: 'Retrain the classifier from the labelled articles and the corrections (runs in the background)',

@@ -16,6 +16,7 @@ import {
 import { z } from 'zod';
 import { actorOf } from '../../platform/http/authentication.js';
 import { attachment, workbook, XLSX_TYPE, type ExcelColumn } from '../../platform/http/excel.js';
+import { allow } from '../../platform/http/route-policy.js';
 import type { HttpApp } from '../../platform/http/types.js';
 import { uploadErrorHandler, uploadOf, UPLOAD_TYPE } from '../files/index.js';
 import type { ItemFetchService } from './item-fetch.service.js';
@@ -71,6 +72,7 @@ export function registerMonitoringSourcesRoutes(
   app.get(
     '/api/monitoring/sources',
     {
+      config: allow('signed-in', 'global'),
       schema: {
         tags,
         summary: 'Monitored sources with their health',
@@ -83,7 +85,10 @@ export function registerMonitoringSourcesRoutes(
 
   app.get(
     '/api/monitoring/sources/export.xlsx',
-    { schema: { tags, summary: 'Sources matching the filters, as Excel', querystring: ZSourceListQuery } },
+    {
+      config: allow('signed-in', 'global'),
+      schema: { tags, summary: 'Sources matching the filters, as Excel', querystring: ZSourceListQuery },
+    },
     async (request, reply) => {
       const { items: rows } = await service.listSources(actorOf(request), request.query, true);
       const body = await workbook('Nguon tin', COLUMNS, rows);
@@ -94,6 +99,7 @@ export function registerMonitoringSourcesRoutes(
   app.post(
     '/api/monitoring/sources',
     {
+      config: allow(['admin', 'comms_center', 'press_office', 'province_officer'], 'unit'),
       schema: {
         tags,
         summary: 'Add a source (feed, sitemap, listing page, manual or import)',
@@ -106,13 +112,17 @@ export function registerMonitoringSourcesRoutes(
 
   app.get(
     '/api/monitoring/sources/:id',
-    { schema: { tags, summary: 'One source', params: ZIdParams, response: { 200: ZMonitoringSource } } },
+    {
+      config: allow('signed-in', 'global'),
+      schema: { tags, summary: 'One source', params: ZIdParams, response: { 200: ZMonitoringSource } },
+    },
     async (request) => service.getSource(actorOf(request), request.params.id),
   );
 
   app.patch(
     '/api/monitoring/sources/:id',
     {
+      config: allow(['admin', 'comms_center', 'press_office', 'province_officer'], 'unit'),
       schema: {
         tags,
         summary: 'Change a source',
@@ -126,7 +136,10 @@ export function registerMonitoringSourcesRoutes(
 
   app.delete(
     '/api/monitoring/sources/:id',
-    { schema: { tags, summary: 'Delete a source (its articles stay, with its name)', params: ZIdParams } },
+    {
+      config: allow(['admin', 'comms_center', 'press_office', 'province_officer'], 'unit'),
+      schema: { tags, summary: 'Delete a source (its articles stay, with its name)', params: ZIdParams },
+    },
     async (request, reply) => {
       await service.deleteSource(actorOf(request), request.params.id);
       return reply.status(204).send();
@@ -136,6 +149,7 @@ export function registerMonitoringSourcesRoutes(
   app.post(
     '/api/monitoring/sources/:id/enabled',
     {
+      config: allow(['admin', 'comms_center', 'press_office', 'province_officer'], 'unit'),
       schema: {
         tags,
         summary: 'Enable a source, or disable it with the reason',
@@ -150,6 +164,7 @@ export function registerMonitoringSourcesRoutes(
   app.post(
     '/api/monitoring/sources/:id/fetch',
     {
+      config: allow(['admin', 'comms_center', 'press_office', 'province_officer'], 'unit'),
       schema: {
         tags,
         summary: 'Fetch an enabled source now (still paced politely)',
@@ -163,6 +178,7 @@ export function registerMonitoringSourcesRoutes(
   app.get(
     '/api/monitoring/sources/:id/log',
     {
+      config: allow('signed-in', 'global'),
       schema: {
         tags,
         summary: "A source's fetches, newest first",
@@ -177,6 +193,7 @@ export function registerMonitoringSourcesRoutes(
   app.post(
     '/api/monitoring/submit-url',
     {
+      config: allow(['admin', 'comms_center', 'press_office', 'province_officer'], 'unit'),
       schema: {
         tags,
         summary: "Fetch one article's page politely, extract and ingest it",
@@ -190,6 +207,7 @@ export function registerMonitoringSourcesRoutes(
   app.post(
     '/api/monitoring/sources/:id/import',
     {
+      config: allow(['admin', 'comms_center', 'press_office', 'province_officer'], 'unit'),
       bodyLimit: maxUploadBytes,
       errorHandler: uploadErrorHandler(app, maxUploadBytes),
       schema: {

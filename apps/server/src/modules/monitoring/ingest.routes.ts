@@ -1,5 +1,6 @@
 import { ZIngestRequest, ZIngestResponse } from '@loa/contracts';
 import { actorOf } from '../../platform/http/authentication.js';
+import { allow } from '../../platform/http/route-policy.js';
 import type { HttpApp } from '../../platform/http/types.js';
 import type { IngestService } from './ingest.service.js';
 
@@ -10,6 +11,7 @@ export function registerMonitoringIngestRoutes(app: HttpApp, service: IngestServ
   app.post(
     '/api/monitoring/ingest',
     {
+      config: allow(['admin', 'comms_center'], 'global'),
       bodyLimit: INGEST_BODY_LIMIT,
       schema: {
         tags: ['monitoring'],

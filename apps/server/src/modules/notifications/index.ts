@@ -12,4 +12,5 @@ export { type DueItem } from './deadlines.js';
 export { deadlineDedupeKey, type Recipients } from './notification-rules.js';
 export { deadlinesJob } from './deadlines.job.js';
 export { flushOutboxJob } from './flush-outbox.job.js';
+export { notificationsRetentionJob } from './retention.job.js';
 export { sendEmailJob } from './send-email.job.js';

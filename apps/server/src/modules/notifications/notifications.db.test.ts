@@ -546,7 +546,7 @@ describe('notifications routes', () => {
       for (const session of [viewer, hanoiOfficer, await t.login('ld.hanoi')]) {
         const response = await session.get('/api/notifications/outbox');
         expect(response.statusCode).toBe(403);
-        expect(response.json().code).toBe('access.forbidden');
+        expect(response.json().code).toBe('access.role_forbidden');
       }
     });
 

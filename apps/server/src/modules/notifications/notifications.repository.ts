@@ -304,6 +304,30 @@ export const notificationsRepository = {
       .limit(limit);
     return rows.map((r) => r.id);
   },
+
+  /** Removes notifications read before `readBefore` or created before `createdBefore`, and e-mails sent or failed before `mailBefore`. */
+  async deleteOld(
+    tx: Executor,
+    cutoffs: { readBefore: Date; createdBefore: Date; mailBefore: Date },
+  ): Promise<{ notifications: number; emails: number }> {
+    const gone = await tx
+      .delete(notifications)
+      .where(or(lt(notifications.readAt, cutoffs.readBefore), lt(notifications.createdAt, cutoffs.createdBefore)))
+      .returning({ id: notifications.id });
+    const mails = await tx
+      .delete(emailOutbox)
+      .where(
+        and(
+          inArray(emailOutbox.status, ['sent', 'failed']),
+          lt(
+            sql`coalesce(${emailOutbox.sentAt}, ${emailOutbox.lastAttemptAt}, ${emailOutbox.createdAt})`,
+            cutoffs.mailBefore,
+          ),
+        ),
+      )
+      .returning({ id: emailOutbox.id });
+    return { notifications: gone.length, emails: mails.length };
+  },
 };
 
 export type NotificationsRepository = typeof notificationsRepository;

@@ -12,6 +12,7 @@ import {
 } from '@loa/contracts';
 import { z } from 'zod';
 import { actorOf } from '../../platform/http/authentication.js';
+import { allow } from '../../platform/http/route-policy.js';
 import type { HttpApp } from '../../platform/http/types.js';
 import type { NotificationsService } from './notifications.service.js';
 
@@ -23,6 +24,7 @@ export function registerNotificationsRoutes(app: HttpApp, service: Notifications
   app.get(
     '/api/notifications',
     {
+      config: allow('signed-in', 'self'),
       schema: {
         tags,
         summary: 'My notifications, newest first (unread=true for the unread ones)',
@@ -35,19 +37,26 @@ export function registerNotificationsRoutes(app: HttpApp, service: Notifications
 
   app.get(
     '/api/notifications/unread-count',
-    { schema: { tags, summary: 'How many of my notifications are unread', response: { 200: ZUnreadCount } } },
+    {
+      config: allow('signed-in', 'self'),
+      schema: { tags, summary: 'How many of my notifications are unread', response: { 200: ZUnreadCount } },
+    },
     async (request) => service.countUnread(actorOf(request)),
   );
 
   app.post(
     '/api/notifications/read-all',
-    { schema: { tags, summary: 'Mark all my notifications read', response: { 200: ZReadAllResponse } } },
+    {
+      config: allow('signed-in', 'self'),
+      schema: { tags, summary: 'Mark all my notifications read', response: { 200: ZReadAllResponse } },
+    },
     async (request) => service.markAllRead(actorOf(request)),
   );
 
   app.post(
     '/api/notifications/:id/read',
     {
+      config: allow('signed-in', 'self'),
       schema: {
         tags,
         summary: 'Mark one of my notifications read',
@@ -61,6 +70,7 @@ export function registerNotificationsRoutes(app: HttpApp, service: Notifications
   app.get(
     '/api/notifications/preferences',
     {
+      config: allow('signed-in', 'self'),
       schema: { tags, summary: 'My in-app and e-mail switches for every kind', response: { 200: ZPreferences } },
     },
     async (request) => service.getPreferences(actorOf(request)),
@@ -69,6 +79,7 @@ export function registerNotificationsRoutes(app: HttpApp, service: Notifications
   app.put(
     '/api/notifications/preferences',
     {
+      config: allow('signed-in', 'self'),
       schema: {
         tags,
         summary: 'Change my switches for some kinds',
@@ -82,6 +93,7 @@ export function registerNotificationsRoutes(app: HttpApp, service: Notifications
   app.get(
     '/api/notifications/outbox',
     {
+      config: allow(['admin'], 'unit'),
       schema: {
         tags,
         summary: 'Outgoing e-mails to users of my scope (administrators)',
@@ -95,6 +107,7 @@ export function registerNotificationsRoutes(app: HttpApp, service: Notifications
   app.post(
     '/api/notifications/outbox/:id/retry',
     {
+      config: allow(['admin'], 'unit'),
       schema: {
         tags,
         summary: 'Send a held or failed e-mail again (administrators)',

@@ -106,6 +106,9 @@ function toOutboxMessage(row: OutboxRow): TOutboxMessage {
 
 const errorText = (error: unknown) => clip(error instanceof Error ? error.message : String(error), 1000);
 
+/** How long notifications and sent e-mails are kept, in days. */
+export const NOTIFICATION_RETENTION = { readDays: 180, keepDays: 365, mailDays: 90 } as const;
+
 export type NotificationsService = ReturnType<typeof createNotificationsService>;
 
 export function createNotificationsService(deps: NotificationsDeps) {
@@ -330,6 +333,19 @@ export function createNotificationsService(deps: NotificationsDeps) {
     /** Ids of pending e-mails to queue for sending (see the repository for which). */
     async findOutboxToQueue(limit = 1000): Promise<string[]> {
       return repo.findPendingToQueue(db, limit);
+    },
+
+    /**
+     * Retention (SECURITY.md): read notifications go after READ_DAYS, any after KEEP_DAYS; sent or failed
+     * e-mails (which hold names and addresses) after MAIL_DAYS. Pending and held e-mails stay.
+     */
+    async deleteOld(now = new Date()): Promise<{ notifications: number; emails: number }> {
+      const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
+      return repo.deleteOld(db, {
+        readBefore: daysAgo(NOTIFICATION_RETENTION.readDays),
+        createdBefore: daysAgo(NOTIFICATION_RETENTION.keepDays),
+        mailBefore: daysAgo(NOTIFICATION_RETENTION.mailDays),
+      });
     },
 
     /**

@@ -14,6 +14,7 @@ import {
 import { z } from 'zod';
 import { actorOf } from '../../platform/http/authentication.js';
 import { attachment, workbook, XLSX_TYPE, type ExcelColumn } from '../../platform/http/excel.js';
+import { allow } from '../../platform/http/route-policy.js';
 import type { HttpApp } from '../../platform/http/types.js';
 import type { OfficialChannelsService } from './official-channels.service.js';
 
@@ -47,6 +48,7 @@ export function registerOfficialChannelsRoutes(app: HttpApp, service: OfficialCh
   app.get(
     '/api/official-channels',
     {
+      config: allow('signed-in', 'global'),
       schema: {
         tags,
         summary: 'The registry of official channels and reported fakes',
@@ -60,6 +62,7 @@ export function registerOfficialChannelsRoutes(app: HttpApp, service: OfficialCh
   app.get(
     '/api/official-channels/export.xlsx',
     {
+      config: allow('signed-in', 'global'),
       schema: {
         tags,
         summary: 'Registry entries matching the filters, as Excel',
@@ -75,13 +78,17 @@ export function registerOfficialChannelsRoutes(app: HttpApp, service: OfficialCh
 
   app.get(
     '/api/official-channels/:id',
-    { schema: { tags, summary: 'One registry entry', params: ZIdParams, response: { 200: ZOfficialChannel } } },
+    {
+      config: allow('signed-in', 'global'),
+      schema: { tags, summary: 'One registry entry', params: ZIdParams, response: { 200: ZOfficialChannel } },
+    },
     async (request) => service.getChannel(actorOf(request), request.params.id),
   );
 
   app.post(
     '/api/official-channels',
     {
+      config: allow(['admin', 'comms_center'], 'global'),
       schema: {
         tags,
         summary: 'Add an official channel or a reported fake',
@@ -95,6 +102,7 @@ export function registerOfficialChannelsRoutes(app: HttpApp, service: OfficialCh
   app.patch(
     '/api/official-channels/:id',
     {
+      config: allow(['admin', 'comms_center'], 'global'),
       schema: {
         tags,
         summary: 'Change a registry entry, retire it or bring it back',

@@ -151,7 +151,7 @@ describe('org-units routes', () => {
         parentId: p01,
       });
       expect(response.statusCode).toBe(403);
-      expect(response.json().code).toBe('access.forbidden');
+      expect(response.json().code).toBe('access.role_forbidden');
       expect(await unitRow('DOFF')).toBeUndefined();
       expect(await auditSince(seq)).toEqual([]);
     });

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { actorOf } from '../../platform/http/authentication.js';
 import { attachment, readSheet, workbook, XLSX_TYPE, type ExcelColumn } from '../../platform/http/excel.js';
 import { messageFor } from '../../platform/http/problem.js';
+import { allow } from '../../platform/http/route-policy.js';
 import type { HttpApp } from '../../platform/http/types.js';
 import { AppError } from '../../platform/errors.js';
 import type { OrgUnitsService } from './org-units.service.js';
@@ -51,6 +52,7 @@ export function registerOrgUnitsRoutes(
   app.get(
     '/api/org-units',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'Units in my scope',
@@ -63,7 +65,7 @@ export function registerOrgUnitsRoutes(
 
   app.get(
     '/api/org-units/export.xlsx',
-    { schema: { tags, summary: 'The org tree of my scope as Excel' } },
+    { config: allow('signed-in', 'unit'), schema: { tags, summary: 'The org tree of my scope as Excel' } },
     async (request, reply) => {
       const units = await service.listSubtree(actorOf(request));
       const body = await workbook('Co cau to chuc', sheetColumns(new Map(units.map((u) => [u.id, u]))), units);
@@ -74,6 +76,7 @@ export function registerOrgUnitsRoutes(
   app.post(
     '/api/org-units/import',
     {
+      config: allow(['admin'], 'unit'),
       schema: {
         tags,
         summary: 'Import units from Excel (all or nothing; dryRun only reports)',
@@ -103,6 +106,7 @@ export function registerOrgUnitsRoutes(
   app.get(
     '/api/org-units/successors',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'Units of the 34-province structure formed from an administrative unit of the 63-province one',
@@ -118,19 +122,26 @@ export function registerOrgUnitsRoutes(
 
   app.get(
     '/api/org-units/:id',
-    { schema: { tags, summary: 'One unit', params: ZIdParams, response: { 200: ZOrgUnit } } },
+    {
+      config: allow('signed-in', 'unit'),
+      schema: { tags, summary: 'One unit', params: ZIdParams, response: { 200: ZOrgUnit } },
+    },
     async (request) => service.getOrgUnit(actorOf(request), request.params.id),
   );
 
   app.post(
     '/api/org-units',
-    { schema: { tags, summary: 'Create a unit', body: ZCreateOrgUnitRequest, response: { 201: ZOrgUnit } } },
+    {
+      config: allow(['admin'], 'unit'),
+      schema: { tags, summary: 'Create a unit', body: ZCreateOrgUnitRequest, response: { 201: ZOrgUnit } },
+    },
     async (request, reply) => reply.status(201).send(await service.createOrgUnit(actorOf(request), request.body)),
   );
 
   app.patch(
     '/api/org-units/:id',
     {
+      config: allow(['admin'], 'unit'),
       schema: {
         tags,
         summary: 'Change or move a unit',
@@ -144,7 +155,10 @@ export function registerOrgUnitsRoutes(
 
   app.delete(
     '/api/org-units/:id',
-    { schema: { tags, summary: 'Delete a unit without children or users', params: ZIdParams } },
+    {
+      config: allow(['admin'], 'unit'),
+      schema: { tags, summary: 'Delete a unit without children or users', params: ZIdParams },
+    },
     async (request, reply) => {
       await service.deleteOrgUnit(actorOf(request), request.params.id);
       return reply.status(204).send();

@@ -186,7 +186,14 @@ export function createOrgUnitsService({ db, runInTransaction, repo, recordAudit 
         if (unit.parentId === null || unit.path === actor.scopePath) throw new AppError('access.forbidden');
         if (unit.childCount > 0) throw new AppError('org.has_children', { count: unit.childCount });
         if (unit.userCount > 0) throw new AppError('org.has_users', { count: unit.userCount });
-        await repo.delete(tx, id);
+        try {
+          await repo.delete(tx, id);
+        } catch (error) {
+          // Other modules' records (plans, documents, events…) still name the unit: their history keeps it.
+          const failed = error as { code?: string; cause?: { code?: string } };
+          if ((failed.code ?? failed.cause?.code) === '23503') throw new AppError('org.has_records');
+          throw error;
+        }
         await recordAudit(tx, actor, {
           action: 'delete',
           entityType: 'org_unit',

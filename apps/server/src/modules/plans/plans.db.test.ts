@@ -244,7 +244,10 @@ describe('plans routes', () => {
       expect((await hanoiLeader.post(`/api/plans/${plan.id}/approve`, { version: submitted.version })).statusCode).toBe(
         403,
       );
-      expect((await danang.post(`/api/plans/${plan.id}/approve`, { version: submitted.version })).statusCode).toBe(404);
+      // An officer never approves: the route's role gate refuses before the plan is even looked up.
+      const officer = await danang.post(`/api/plans/${plan.id}/approve`, { version: submitted.version });
+      expect(officer.statusCode).toBe(403);
+      expect(officer.json()).toMatchObject({ code: 'access.role_forbidden' });
 
       const approved = await ok(rootLeader.post(`/api/plans/${plan.id}/approve`, { version: submitted.version }));
       expect(approved).toMatchObject({ status: 'approved', approvedBy: { fullName: 'Người dùng tgd' } });

@@ -2,6 +2,7 @@ import {
   PLAN_METRIC_LABELS,
   PLAN_METRICS,
   PLAN_STATUS_LABELS,
+  WORKING_ROLES,
   ZCreatePlanRequest,
   ZId,
   ZPlan,
@@ -19,6 +20,7 @@ import {
 import { z } from 'zod';
 import { actorOf } from '../../platform/http/authentication.js';
 import { attachment, workbook, XLSX_TYPE, type ExcelColumn } from '../../platform/http/excel.js';
+import { allow } from '../../platform/http/route-policy.js';
 import type { HttpApp } from '../../platform/http/types.js';
 import type { PlansService } from './plans.service.js';
 
@@ -58,6 +60,7 @@ export function registerPlansRoutes(app: HttpApp, service: PlansService): void {
   app.get(
     '/api/plans',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'Plans of the units in my scope (by year, unit subtree, status)',
@@ -71,6 +74,7 @@ export function registerPlansRoutes(app: HttpApp, service: PlansService): void {
   app.get(
     '/api/plans/export.xlsx',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'Plans matching the filters, with yearly targets, as Excel',
@@ -87,6 +91,7 @@ export function registerPlansRoutes(app: HttpApp, service: PlansService): void {
   app.get(
     '/api/plans/tree',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: "My subtree's units with their plan of the year: targets, children's sum, shortfall, progress",
@@ -100,6 +105,7 @@ export function registerPlansRoutes(app: HttpApp, service: PlansService): void {
   app.get(
     '/api/plans/:id',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'One plan with its targets, their split among child units and progress',
@@ -113,6 +119,7 @@ export function registerPlansRoutes(app: HttpApp, service: PlansService): void {
   app.post(
     '/api/plans',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: "Start a unit's plan for a year (draft)",
@@ -126,6 +133,7 @@ export function registerPlansRoutes(app: HttpApp, service: PlansService): void {
   app.patch(
     '/api/plans/:id',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Change the title, notes or guidance year of a draft or returned plan',
@@ -140,6 +148,7 @@ export function registerPlansRoutes(app: HttpApp, service: PlansService): void {
   app.put(
     '/api/plans/:id/targets',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: "Replace a draft or returned plan's targets, all or nothing",
@@ -154,6 +163,7 @@ export function registerPlansRoutes(app: HttpApp, service: PlansService): void {
   app.post(
     '/api/plans/:id/submit',
     {
+      config: allow([...WORKING_ROLES, 'leader'], 'unit'),
       schema: {
         tags,
         summary: 'Submit the plan for approval by the unit above',
@@ -168,6 +178,7 @@ export function registerPlansRoutes(app: HttpApp, service: PlansService): void {
   app.post(
     '/api/plans/:id/approve',
     {
+      config: allow(['leader', 'comms_center'], 'unit'),
       schema: {
         tags,
         summary: 'Approve a submitted plan',
@@ -182,6 +193,7 @@ export function registerPlansRoutes(app: HttpApp, service: PlansService): void {
   app.post(
     '/api/plans/:id/return',
     {
+      config: allow(['leader', 'comms_center'], 'unit'),
       schema: {
         tags,
         summary: 'Return a submitted or approved plan to its unit, with the reason',
@@ -195,7 +207,10 @@ export function registerPlansRoutes(app: HttpApp, service: PlansService): void {
 
   app.delete(
     '/api/plans/:id',
-    { schema: { tags, summary: 'Delete a draft plan with its targets', params: ZIdParams } },
+    {
+      config: allow(WORKING_ROLES, 'unit'),
+      schema: { tags, summary: 'Delete a draft plan with its targets', params: ZIdParams },
+    },
     async (request, reply) => {
       await service.deletePlan(actorOf(request), request.params.id);
       return reply.status(204).send();

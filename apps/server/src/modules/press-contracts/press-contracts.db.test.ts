@@ -354,4 +354,17 @@ describe('press contracts', () => {
     expect(excel.statusCode).toBe(200);
     expect(excel.headers['content-type']).toContain('spreadsheetml');
   });
+
+  it('lets a press office draft a contract but not sign it: signing commits budget, which it does not spend', async () => {
+    await t.createUser({ username: 'tt.pressoffice', roles: ['press_office'], unitCode: 'TT' });
+    const office = await t.login('tt.pressoffice');
+    const created = await office.post('/api/press/contracts', draft('09/2026/HĐ-TT', 1_000_000));
+    expect(created.statusCode).toBe(201);
+    const sign = await office.post(`/api/press/contracts/${created.json<TPressContract>().id}/sign`, {
+      signedOn: '2026-02-01',
+      version: created.json<TPressContract>().version,
+    });
+    expect(sign.statusCode).toBe(403);
+    expect(sign.json<TProblem>().code).toBe('access.role_forbidden');
+  });
 });

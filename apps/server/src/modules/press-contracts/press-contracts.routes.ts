@@ -19,10 +19,13 @@ import {
   remainingToPay,
   zPage,
   type TPressContractSummary,
+  type TRole,
+  WORKING_ROLES,
 } from '@loa/contracts';
 import { z } from 'zod';
 import { actorOf } from '../../platform/http/authentication.js';
 import { attachment, workbook, XLSX_TYPE, type ExcelColumn } from '../../platform/http/excel.js';
+import { allow } from '../../platform/http/route-policy.js';
 import type { HttpApp } from '../../platform/http/types.js';
 import { sendStoredFile } from '../files/index.js';
 import type { PressContractDeliveryService } from './press-contract-delivery.service.js';
@@ -52,6 +55,12 @@ const COLUMNS: ExcelColumn<TPressContractSummary>[] = [
   { key: 'themes', header: 'Chủ đề', width: 24, value: (c) => c.themes.join('; ') },
 ];
 
+/**
+ * Signing commits the contract's value on the budget and a payment is a budget expenditure: the working roles that
+ * are also budget spending roles (press-contracts.policy.ts and budget.policy.ts both apply) — not the press office.
+ */
+const BUDGET_WORKERS: TRole[] = ['admin', 'comms_center', 'unit_officer', 'province_officer', 'district_officer'];
+
 export function registerPressContractsRoutes(
   app: HttpApp,
   service: PressContractsService,
@@ -60,6 +69,7 @@ export function registerPressContractsRoutes(
   app.get(
     '/api/press/contracts',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'Press contracts signed by units in my scope',
@@ -72,7 +82,10 @@ export function registerPressContractsRoutes(
 
   app.get(
     '/api/press/contracts/export.xlsx',
-    { schema: { tags, summary: 'Contracts matching the filters, as Excel', querystring: ZPressContractListQuery } },
+    {
+      config: allow('signed-in', 'unit'),
+      schema: { tags, summary: 'Contracts matching the filters, as Excel', querystring: ZPressContractListQuery },
+    },
     async (request, reply) => {
       const { items } = await service.list(actorOf(request), request.query, true);
       const body = await workbook('Hop dong bao chi', COLUMNS, items);
@@ -83,6 +96,7 @@ export function registerPressContractsRoutes(
   app.get(
     '/api/press/contracts/:id',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'One contract with its deliveries, acceptances and payments',
@@ -96,6 +110,7 @@ export function registerPressContractsRoutes(
   app.post(
     '/api/press/contracts',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Draft a contract',
@@ -109,6 +124,7 @@ export function registerPressContractsRoutes(
   app.patch(
     '/api/press/contracts/:id',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Change a draft',
@@ -123,6 +139,7 @@ export function registerPressContractsRoutes(
   app.post(
     '/api/press/contracts/:id/sign',
     {
+      config: allow(BUDGET_WORKERS, 'unit'),
       schema: {
         tags,
         summary: 'Sign a draft: commits its value on the budget (409 budget.insufficient when short)',
@@ -137,6 +154,7 @@ export function registerPressContractsRoutes(
   app.post(
     '/api/press/contracts/:id/complete',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Complete a signed contract: releases what remains committed',
@@ -151,6 +169,7 @@ export function registerPressContractsRoutes(
   app.post(
     '/api/press/contracts/:id/terminate',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Terminate a signed contract, with the reason: releases what remains committed',
@@ -165,6 +184,7 @@ export function registerPressContractsRoutes(
   app.post(
     '/api/press/contracts/:id/deliverables',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Add a deliverable',
@@ -180,6 +200,7 @@ export function registerPressContractsRoutes(
   app.patch(
     '/api/press/contracts/:id/deliverables/:deliverableId',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Change a deliverable',
@@ -194,7 +215,10 @@ export function registerPressContractsRoutes(
 
   app.delete(
     '/api/press/contracts/:id/deliverables/:deliverableId',
-    { schema: { tags, summary: 'Remove a deliverable nothing counts towards', params: ZDeliverableParams } },
+    {
+      config: allow(WORKING_ROLES, 'unit'),
+      schema: { tags, summary: 'Remove a deliverable nothing counts towards', params: ZDeliverableParams },
+    },
     async (request, reply) => {
       await delivery.removeDeliverable(actorOf(request), request.params.id, request.params.deliverableId);
       return reply.status(204).send();
@@ -204,6 +228,7 @@ export function registerPressContractsRoutes(
   app.post(
     '/api/press/contracts/:id/publications',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Count a publication towards a deliverable (once per contract)',
@@ -218,7 +243,10 @@ export function registerPressContractsRoutes(
 
   app.delete(
     '/api/press/contracts/:id/publications/:linkId',
-    { schema: { tags, summary: 'Stop counting a publication (before it is accepted)', params: ZLinkParams } },
+    {
+      config: allow(WORKING_ROLES, 'unit'),
+      schema: { tags, summary: 'Stop counting a publication (before it is accepted)', params: ZLinkParams },
+    },
     async (request, reply) => {
       await delivery.unlink(actorOf(request), request.params.id, request.params.linkId);
       return reply.status(204).send();
@@ -228,6 +256,7 @@ export function registerPressContractsRoutes(
   app.post(
     '/api/press/contracts/:id/acceptances',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Record an acceptance (nghiệm thu); beyond what was delivered only with a reason',
@@ -243,6 +272,7 @@ export function registerPressContractsRoutes(
   app.post(
     '/api/press/contracts/:id/payments',
     {
+      config: allow(BUDGET_WORKERS, 'unit'),
       schema: {
         tags,
         summary: 'Record a payment as a budget expenditure; beyond the value only with overValueReason',
@@ -258,6 +288,7 @@ export function registerPressContractsRoutes(
   app.post(
     '/api/press/contracts/:id/files',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Attach a file uploaded through /api/files (the signed scan)',
@@ -273,6 +304,7 @@ export function registerPressContractsRoutes(
   app.get(
     '/api/press/contracts/:id/files/:fileId',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'Download a file of the contract (attachment or acceptance minutes)',
@@ -287,7 +319,7 @@ export function registerPressContractsRoutes(
 
   app.delete(
     '/api/press/contracts/:id/files/:fileId',
-    { schema: { tags, summary: 'Remove an attachment', params: ZFileParams } },
+    { config: allow(WORKING_ROLES, 'unit'), schema: { tags, summary: 'Remove an attachment', params: ZFileParams } },
     async (request, reply) => {
       await service.detach(actorOf(request), request.params.id, request.params.fileId);
       return reply.status(204).send();

@@ -21,12 +21,14 @@ import {
   type TContact,
   type TLocale,
   type TOutlet,
+  WORKING_ROLES,
 } from '@loa/contracts';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
 import { actorOf } from '../../platform/http/authentication.js';
 import { attachment, readSheet, workbook, XLSX_TYPE, type ExcelColumn } from '../../platform/http/excel.js';
 import { messageFor } from '../../platform/http/problem.js';
+import { allow } from '../../platform/http/route-policy.js';
 import type { HttpApp } from '../../platform/http/types.js';
 import type { ImportOutcome, PressImportService } from './press-import.service.js';
 import type { PressOutletsService } from './press-outlets.service.js';
@@ -92,6 +94,7 @@ export function registerPressOutletsRoutes(
   app.get(
     '/api/press/outlets',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'Press outlets kept in my scope',
@@ -104,7 +107,10 @@ export function registerPressOutletsRoutes(
 
   app.get(
     '/api/press/outlets/export.xlsx',
-    { schema: { tags, summary: 'Outlets matching the filters, as Excel', querystring: ZOutletListQuery } },
+    {
+      config: allow('signed-in', 'unit'),
+      schema: { tags, summary: 'Outlets matching the filters, as Excel', querystring: ZOutletListQuery },
+    },
     async (request, reply) => {
       const { items } = await service.listOutlets(actorOf(request), request.query, true);
       const body = await workbook('Co quan bao chi', [...OUTLET_COLUMNS, ...OUTLET_EXPORT_ONLY], items);
@@ -114,7 +120,10 @@ export function registerPressOutletsRoutes(
 
   app.get(
     '/api/press/outlets/import-template.xlsx',
-    { schema: { tags, summary: 'An empty outlet sheet with the columns the import reads' } },
+    {
+      config: allow('signed-in', 'global'),
+      schema: { tags, summary: 'An empty outlet sheet with the columns the import reads' },
+    },
     async (_request, reply) => {
       const body = await workbook('Co quan bao chi', OUTLET_COLUMNS, []);
       return reply.type(XLSX_TYPE).header('content-disposition', attachment('mau-co-quan-bao-chi.xlsx')).send(body);
@@ -123,7 +132,10 @@ export function registerPressOutletsRoutes(
 
   app.post(
     '/api/press/outlets/import',
-    { schema: importSchema('Import outlets from Excel into my unit (all or nothing; dryRun only reports)') },
+    {
+      config: allow(WORKING_ROLES, 'unit'),
+      schema: importSchema('Import outlets from Excel into my unit (all or nothing; dryRun only reports)'),
+    },
     async (request, reply) => {
       if (!Buffer.isBuffer(request.body)) throw new AppError('request.unsupported_media_type');
       const rows = await readSheet(request.body, OUTLET_COLUMNS);
@@ -134,19 +146,26 @@ export function registerPressOutletsRoutes(
 
   app.get(
     '/api/press/outlets/:id',
-    { schema: { tags, summary: 'One outlet', params: ZIdParams, response: { 200: ZOutlet } } },
+    {
+      config: allow('signed-in', 'unit'),
+      schema: { tags, summary: 'One outlet', params: ZIdParams, response: { 200: ZOutlet } },
+    },
     async (request) => service.getOutlet(actorOf(request), request.params.id),
   );
 
   app.post(
     '/api/press/outlets',
-    { schema: { tags, summary: 'Add an outlet', body: ZCreateOutletRequest, response: { 201: ZOutlet } } },
+    {
+      config: allow(WORKING_ROLES, 'unit'),
+      schema: { tags, summary: 'Add an outlet', body: ZCreateOutletRequest, response: { 201: ZOutlet } },
+    },
     async (request, reply) => reply.status(201).send(await service.createOutlet(actorOf(request), request.body)),
   );
 
   app.patch(
     '/api/press/outlets/:id',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Change an outlet',
@@ -162,6 +181,7 @@ export function registerPressOutletsRoutes(
   app.get(
     '/api/press/contacts',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'Journalists and editors in my scope',
@@ -174,7 +194,10 @@ export function registerPressOutletsRoutes(
 
   app.get(
     '/api/press/contacts/export.xlsx',
-    { schema: { tags, summary: 'Contacts matching the filters, as Excel', querystring: ZContactListQuery } },
+    {
+      config: allow('signed-in', 'unit'),
+      schema: { tags, summary: 'Contacts matching the filters, as Excel', querystring: ZContactListQuery },
+    },
     async (request, reply) => {
       const { items } = await service.listContacts(actorOf(request), request.query, true);
       const body = await workbook('Nguoi lien he', [...CONTACT_COLUMNS, ...CONTACT_EXPORT_ONLY], items);
@@ -184,7 +207,10 @@ export function registerPressOutletsRoutes(
 
   app.get(
     '/api/press/contacts/import-template.xlsx',
-    { schema: { tags, summary: 'An empty contact sheet with the columns the import reads' } },
+    {
+      config: allow('signed-in', 'global'),
+      schema: { tags, summary: 'An empty contact sheet with the columns the import reads' },
+    },
     async (_request, reply) => {
       const body = await workbook('Nguoi lien he', CONTACT_COLUMNS, []);
       return reply.type(XLSX_TYPE).header('content-disposition', attachment('mau-nguoi-lien-he.xlsx')).send(body);
@@ -193,7 +219,10 @@ export function registerPressOutletsRoutes(
 
   app.post(
     '/api/press/contacts/import',
-    { schema: importSchema('Import contacts from Excel; each names its outlet (all or nothing)') },
+    {
+      config: allow(WORKING_ROLES, 'unit'),
+      schema: importSchema('Import contacts from Excel; each names its outlet (all or nothing)'),
+    },
     async (request, reply) => {
       if (!Buffer.isBuffer(request.body)) throw new AppError('request.unsupported_media_type');
       const rows = await readSheet(request.body, CONTACT_COLUMNS);
@@ -206,19 +235,26 @@ export function registerPressOutletsRoutes(
 
   app.get(
     '/api/press/contacts/:id',
-    { schema: { tags, summary: 'One contact', params: ZIdParams, response: { 200: ZContact } } },
+    {
+      config: allow('signed-in', 'unit'),
+      schema: { tags, summary: 'One contact', params: ZIdParams, response: { 200: ZContact } },
+    },
     async (request) => service.getContact(actorOf(request), request.params.id),
   );
 
   app.post(
     '/api/press/contacts',
-    { schema: { tags, summary: 'Add a contact', body: ZCreateContactRequest, response: { 201: ZContact } } },
+    {
+      config: allow(WORKING_ROLES, 'unit'),
+      schema: { tags, summary: 'Add a contact', body: ZCreateContactRequest, response: { 201: ZContact } },
+    },
     async (request, reply) => reply.status(201).send(await service.createContact(actorOf(request), request.body)),
   );
 
   app.patch(
     '/api/press/contacts/:id',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Change a contact',
@@ -233,6 +269,7 @@ export function registerPressOutletsRoutes(
   app.get(
     '/api/press/contacts/:id/history',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'The history of contacts, newest first',
@@ -246,6 +283,7 @@ export function registerPressOutletsRoutes(
   app.post(
     '/api/press/contacts/:id/history',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Log a contact (appended, never edited)',

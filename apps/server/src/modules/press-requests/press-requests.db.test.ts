@@ -211,7 +211,10 @@ describe('press requests', () => {
       deadline: hoursFromNow(-1),
     });
     expect(fieldsOf(backwards.json())).toEqual(['deadline:press.deadline_before_received']);
-    expect((await thu.post('/api/press/requests', { outletName: 'x' })).statusCode).toBe(400);
+    // A unit officer does not receive the press: the route gate refuses the role before the body is read.
+    const notReceiver = await thu.post('/api/press/requests', { outletName: 'x' });
+    expect(notReceiver.statusCode).toBe(403);
+    expect(notReceiver.json().code).toBe('access.role_forbidden');
 
     const due = await t.services.runInTransaction((tx) =>
       t.services.pressRequests.deadlineSource.findDue(tx, new Date()),

@@ -24,10 +24,12 @@ import {
   type TPressConference,
   type TPressRequest,
   type TPressRequestDetail,
+  WORKING_ROLES,
 } from '@loa/contracts';
 import { z } from 'zod';
 import { actorOf } from '../../platform/http/authentication.js';
 import { attachment, workbook, XLSX_TYPE, type ExcelColumn } from '../../platform/http/excel.js';
+import { allow, type RoutePolicy } from '../../platform/http/route-policy.js';
 import type { HttpApp } from '../../platform/http/types.js';
 import { sendStoredFile, UPLOAD_TYPE, uploadErrorHandler, uploadOf } from '../files/index.js';
 import { vnDateTime } from './press-notices.js';
@@ -92,6 +94,7 @@ export function registerPressRequestsRoutes(
   app.get(
     '/api/press/requests',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'Press requests the caller may see',
@@ -104,7 +107,10 @@ export function registerPressRequestsRoutes(
 
   app.get(
     '/api/press/requests/export.xlsx',
-    { schema: { tags, summary: 'Press requests matching the filters, as Excel', querystring: ZPressRequestListQuery } },
+    {
+      config: allow('signed-in', 'unit'),
+      schema: { tags, summary: 'Press requests matching the filters, as Excel', querystring: ZPressRequestListQuery },
+    },
     async (request, reply) => {
       const { items } = await requests.list(actorOf(request), request.query, true);
       const body = await workbook('Yeu cau bao chi', REQUEST_COLUMNS, items);
@@ -115,6 +121,7 @@ export function registerPressRequestsRoutes(
   app.get(
     '/api/press/people',
     {
+      config: allow(WORKING_ROLES, 'global'),
       schema: {
         tags,
         summary: 'People who may be designated spokesperson',
@@ -128,6 +135,7 @@ export function registerPressRequestsRoutes(
   app.get(
     '/api/press/requests/:id',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'One press request with its steps',
@@ -141,6 +149,7 @@ export function registerPressRequestsRoutes(
   app.post(
     '/api/press/requests',
     {
+      config: allow(['admin', 'comms_center', 'press_office', 'province_officer'], 'unit'),
       schema: {
         tags,
         summary: 'Receive a press request (Communication Center, press office or province)',
@@ -151,27 +160,52 @@ export function registerPressRequestsRoutes(
     async (request, reply) => reply.status(201).send(await requests.create(actorOf(request), request.body)),
   );
 
+  // Who may take a step is decided per request (policy.ts): routing and drafting are officers' work; approving,
+  // returning, recording the answer and declining are also the designated spokesperson's, who may hold any role.
   const step = <S extends z.ZodType>(
     path: string,
     summary: string,
     body: S,
     run: (actor: ReturnType<typeof actorOf>, id: string, input: z.infer<S>) => Promise<TPressRequestDetail>,
+    roles: RoutePolicy['roles'],
   ) =>
     app.post(
       `/api/press/requests/:id/${path}`,
-      { schema: { tags, summary, params: ZIdParams, body, response: { 200: ZPressRequestDetail } } },
+      {
+        config: allow(roles, 'unit'),
+        schema: { tags, summary, params: ZIdParams, body, response: { 200: ZPressRequestDetail } },
+      },
       async (request) => run(actorOf(request), (request.params as { id: string }).id, request.body as z.infer<S>),
     );
-  step('route', 'Route to the owning unit and designate the spokesperson', ZRoutePressRequest, requests.route);
-  step('draft', 'Draft (or revise) the answer (owning unit)', ZDraftPressAnswer, requests.draft);
-  step('approve', 'Approve the draft (spokesperson or leader, not the drafter)', ZApprovePressAnswer, requests.approve);
-  step('return', 'Return the draft for rework, with a comment', ZReturnPressRequest, requests.returnForRework);
-  step('answer', 'Record that the approved answer was sent', ZSendPressAnswer, requests.send);
-  step('decline', 'Decline the request with a reason', ZDeclinePressRequest, requests.decline);
+  step(
+    'route',
+    'Route to the owning unit and designate the spokesperson',
+    ZRoutePressRequest,
+    requests.route,
+    WORKING_ROLES,
+  );
+  step('draft', 'Draft (or revise) the answer (owning unit)', ZDraftPressAnswer, requests.draft, WORKING_ROLES);
+  step(
+    'approve',
+    'Approve the draft (spokesperson or leader, not the drafter)',
+    ZApprovePressAnswer,
+    requests.approve,
+    'signed-in',
+  );
+  step(
+    'return',
+    'Return the draft for rework, with a comment',
+    ZReturnPressRequest,
+    requests.returnForRework,
+    'signed-in',
+  );
+  step('answer', 'Record that the approved answer was sent', ZSendPressAnswer, requests.send, 'signed-in');
+  step('decline', 'Decline the request with a reason', ZDeclinePressRequest, requests.decline, 'signed-in');
 
   app.get(
     '/api/press/conferences',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'Press conferences the caller may see',
@@ -184,7 +218,10 @@ export function registerPressRequestsRoutes(
 
   app.get(
     '/api/press/conferences/export.xlsx',
-    { schema: { tags, summary: 'Press conferences as Excel', querystring: ZPressConferenceListQuery } },
+    {
+      config: allow('signed-in', 'unit'),
+      schema: { tags, summary: 'Press conferences as Excel', querystring: ZPressConferenceListQuery },
+    },
     async (request, reply) => {
       const { items } = await conferences.list(actorOf(request), request.query, true);
       const body = await workbook('Hoi nghi bao chi', CONFERENCE_COLUMNS, items);
@@ -194,13 +231,17 @@ export function registerPressRequestsRoutes(
 
   app.get(
     '/api/press/conferences/:id',
-    { schema: { tags, summary: 'One press conference', params: ZIdParams, response: { 200: ZPressConference } } },
+    {
+      config: allow('signed-in', 'unit'),
+      schema: { tags, summary: 'One press conference', params: ZIdParams, response: { 200: ZPressConference } },
+    },
     async (request) => conferences.get(actorOf(request), request.params.id),
   );
 
   app.post(
     '/api/press/conferences',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Plan a press conference',
@@ -214,6 +255,7 @@ export function registerPressRequestsRoutes(
   app.patch(
     '/api/press/conferences/:id',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Update a press conference: invitees, coverage, status',
@@ -228,6 +270,7 @@ export function registerPressRequestsRoutes(
   app.post(
     '/api/press/conferences/:id/materials',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       errorHandler: uploadErrorHandler(app, maxUploadBytes),
       schema: {
         tags,
@@ -250,7 +293,7 @@ export function registerPressRequestsRoutes(
 
   app.get(
     '/api/press/conferences/:id/materials/:fileId',
-    { schema: { tags, summary: 'Download a material', params: ZFileParams } },
+    { config: allow('signed-in', 'unit'), schema: { tags, summary: 'Download a material', params: ZFileParams } },
     async (request, reply) => {
       const { file, content } = await conferences.openMaterial(
         actorOf(request),
@@ -263,7 +306,7 @@ export function registerPressRequestsRoutes(
 
   app.delete(
     '/api/press/conferences/:id/materials/:fileId',
-    { schema: { tags, summary: 'Remove a material', params: ZFileParams } },
+    { config: allow(WORKING_ROLES, 'unit'), schema: { tags, summary: 'Remove a material', params: ZFileParams } },
     async (request, reply) => {
       await conferences.removeMaterial(actorOf(request), request.params.id, request.params.fileId);
       return reply.status(204).send();

@@ -18,6 +18,7 @@ import {
 import { z } from 'zod';
 import { actorOf } from '../../platform/http/authentication.js';
 import { attachment, workbook, XLSX_TYPE, type ExcelColumn } from '../../platform/http/excel.js';
+import { allow } from '../../platform/http/route-policy.js';
 import type { HttpApp } from '../../platform/http/types.js';
 import type { ReviewDeliveryService } from './review-delivery.service.js';
 import type { DocumentFormat, ReviewDocumentsService } from './review-documents.service.js';
@@ -77,6 +78,7 @@ export function registerReviewDeliveryRoutes(app: HttpApp, services: ReviewDeliv
       app.get(
         `${base}/:id/document.${format}`,
         {
+          config: allow('signed-in', 'unit'),
           schema: {
             tags,
             summary: `The edition as ${format.toUpperCase()}: the whole edition, or with mine=true my own copy`,
@@ -100,6 +102,7 @@ export function registerReviewDeliveryRoutes(app: HttpApp, services: ReviewDeliv
     app.get(
       `${base}/:id/deliveries`,
       {
+        config: allow('signed-in', 'unit'),
         schema: {
           tags,
           summary: "Delivery status per recipient (editors and approvers: everyone's; others: their own)",
@@ -114,6 +117,7 @@ export function registerReviewDeliveryRoutes(app: HttpApp, services: ReviewDeliv
     app.post(
       `${base}/:id/deliveries/:deliveryId/retry`,
       {
+        config: allow(['admin', 'comms_center', 'province_officer', 'press_office'], 'unit'),
         schema: {
           tags,
           summary: 'Send a failed or held e-mail again (pending, queued at once)',
@@ -126,7 +130,10 @@ export function registerReviewDeliveryRoutes(app: HttpApp, services: ReviewDeliv
 
     app.post(
       `${base}/:id/read`,
-      { schema: { tags, summary: 'I read the edition in the app', params: ZIdParams } },
+      {
+        config: allow('signed-in', 'unit'),
+        schema: { tags, summary: 'I read the edition in the app', params: ZIdParams },
+      },
       async (request, reply) => {
         await delivery.markRead(actorOf(request), kind, request.params.id);
         return reply.status(204).send();
@@ -137,6 +144,7 @@ export function registerReviewDeliveryRoutes(app: HttpApp, services: ReviewDeliv
   app.get(
     '/api/review-subscriptions',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags: subscriptionTags,
         summary: 'Subscriptions to press reviews and bulletins (mine, and those of the users I manage)',
@@ -150,6 +158,7 @@ export function registerReviewDeliveryRoutes(app: HttpApp, services: ReviewDeliv
   app.get(
     '/api/review-subscriptions/people',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags: subscriptionTags,
         summary: 'Users I may subscribe (those whose subscriptions I manage, or only me)',
@@ -163,6 +172,7 @@ export function registerReviewDeliveryRoutes(app: HttpApp, services: ReviewDeliv
   app.get(
     '/api/review-subscriptions/export.xlsx',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags: subscriptionTags,
         summary: 'Subscriptions matching the filters, as Excel',
@@ -179,6 +189,7 @@ export function registerReviewDeliveryRoutes(app: HttpApp, services: ReviewDeliv
   app.post(
     '/api/review-subscriptions',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags: subscriptionTags,
         summary: 'Subscribe a user to one unit’s reviews or bulletins',
@@ -192,6 +203,7 @@ export function registerReviewDeliveryRoutes(app: HttpApp, services: ReviewDeliv
   app.get(
     '/api/review-subscriptions/:id',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags: subscriptionTags,
         summary: 'One subscription',
@@ -205,6 +217,7 @@ export function registerReviewDeliveryRoutes(app: HttpApp, services: ReviewDeliv
   app.patch(
     '/api/review-subscriptions/:id',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags: subscriptionTags,
         summary: 'Change the sections, provinces, source unit, e-mail or active switch',
@@ -218,7 +231,10 @@ export function registerReviewDeliveryRoutes(app: HttpApp, services: ReviewDeliv
 
   app.delete(
     '/api/review-subscriptions/:id',
-    { schema: { tags: subscriptionTags, summary: 'End a subscription', params: ZIdParams } },
+    {
+      config: allow('signed-in', 'unit'),
+      schema: { tags: subscriptionTags, summary: 'End a subscription', params: ZIdParams },
+    },
     async (request, reply) => {
       await subscriptions.remove(actorOf(request), request.params.id);
       return reply.status(204).send();
@@ -228,6 +244,7 @@ export function registerReviewDeliveryRoutes(app: HttpApp, services: ReviewDeliv
   app.post(
     '/api/review-subscriptions/:id/feed-token',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags: subscriptionTags,
         summary: 'A new secret Atom/RSS address (the old one stops working); shown once',

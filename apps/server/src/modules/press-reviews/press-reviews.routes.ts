@@ -19,6 +19,7 @@ import {
 import { z } from 'zod';
 import { actorOf } from '../../platform/http/authentication.js';
 import { attachment, streamWorkbook, XLSX_TYPE, type ExcelColumn } from '../../platform/http/excel.js';
+import { allow } from '../../platform/http/route-policy.js';
 import type { HttpApp } from '../../platform/http/types.js';
 import type { PressReviewsService } from './press-reviews.service.js';
 
@@ -76,6 +77,7 @@ export function registerPressReviewsRoutes(app: HttpApp, service: PressReviewsSe
     app.get(
       base,
       {
+        config: allow('signed-in', 'unit'),
         schema: {
           tags,
           summary: `Archive of the ${name}: approved editions, and drafts in my scope`,
@@ -89,6 +91,7 @@ export function registerPressReviewsRoutes(app: HttpApp, service: PressReviewsSe
     app.get(
       `${base}/export.xlsx`,
       {
+        config: allow('signed-in', 'unit'),
         schema: {
           tags,
           summary: `Editions of the ${name} matching the filters, as Excel`,
@@ -97,7 +100,7 @@ export function registerPressReviewsRoutes(app: HttpApp, service: PressReviewsSe
       },
       async (request, reply) => {
         const lang = request.locale;
-        const chunks = service.exportChunks(actorOf(request), kind, request.query);
+        const chunks = await service.exportChunks(actorOf(request), kind, request.query);
         const body = streamWorkbook(lang === 'vi' ? 'Ban tin' : 'Editions', exportColumns(lang), chunks);
         return reply.type(XLSX_TYPE).header('content-disposition', attachment(file[lang])).send(body);
       },
@@ -106,6 +109,7 @@ export function registerPressReviewsRoutes(app: HttpApp, service: PressReviewsSe
     app.post(
       base,
       {
+        config: allow(['admin', 'comms_center', 'province_officer', 'press_office'], 'unit'),
         schema: {
           tags,
           summary: `Compile the ${name} now (201), or return the edition that exists for the unit and day (200)`,
@@ -121,13 +125,17 @@ export function registerPressReviewsRoutes(app: HttpApp, service: PressReviewsSe
 
     app.get(
       `${base}/:id`,
-      { schema: { tags, summary: `One edition of the ${name}`, params: ZIdParams, response: { 200: ZReview } } },
+      {
+        config: allow('signed-in', 'unit'),
+        schema: { tags, summary: `One edition of the ${name}`, params: ZIdParams, response: { 200: ZReview } },
+      },
       async (request) => service.getReview(actorOf(request), kind, request.params.id),
     );
 
     app.patch(
       `${base}/:id`,
       {
+        config: allow(['admin', 'comms_center', 'province_officer', 'press_office'], 'unit'),
         schema: {
           tags,
           summary: 'Change the title or the opening paragraph of a draft',
@@ -142,6 +150,7 @@ export function registerPressReviewsRoutes(app: HttpApp, service: PressReviewsSe
     app.patch(
       `${base}/:id/entries/:entryId`,
       {
+        config: allow(['admin', 'comms_center', 'province_officer', 'press_office'], 'unit'),
         schema: {
           tags,
           summary: 'Edit an entry of a draft: headline, extract, comment, left out, section',
@@ -157,6 +166,7 @@ export function registerPressReviewsRoutes(app: HttpApp, service: PressReviewsSe
     app.post(
       `${base}/:id/entries`,
       {
+        config: allow(['admin', 'comms_center', 'province_officer', 'press_office'], 'unit'),
         schema: {
           tags,
           summary: "Add a monitored article's story to a draft",
@@ -172,6 +182,7 @@ export function registerPressReviewsRoutes(app: HttpApp, service: PressReviewsSe
     app.put(
       `${base}/:id/order`,
       {
+        config: allow(['admin', 'comms_center', 'province_officer', 'press_office'], 'unit'),
         schema: {
           tags,
           summary: 'Reorder a draft: every entry exactly once, section by section',
@@ -186,6 +197,7 @@ export function registerPressReviewsRoutes(app: HttpApp, service: PressReviewsSe
     app.post(
       `${base}/:id/approve`,
       {
+        config: allow(['admin', 'leader', 'comms_center', 'province_officer', 'press_office'], 'unit'),
         schema: {
           tags,
           summary: 'Approve a draft: it is sent to its subscribers, once',

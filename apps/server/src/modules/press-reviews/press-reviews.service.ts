@@ -198,12 +198,19 @@ export function createPressReviewsService(deps: PressReviewsDeps) {
     },
 
     /** Every edition matching the list's filters, a chunk at a time (the Excel export). */
-    exportChunks(actor: Actor, kind: TReviewKind, query: TReviewListQuery): AsyncIterable<TReviewSummary[]> {
+    async exportChunks(
+      actor: Actor,
+      kind: TReviewKind,
+      query: TReviewListQuery,
+    ): Promise<AsyncIterable<TReviewSummary[]>> {
       const drafts = policy.draftVisibility(actor);
+      const pageOf = (page: number) => repo.list(db, kind, { ...query, page, pageSize: EXPORT_CHUNK }, drafts);
+      // The first page is read before anything is sent: a bad sort or filter is a problem, not a cut-off download.
+      const first = await pageOf(1);
       return {
         async *[Symbol.asyncIterator]() {
           for (let page = 1; ; page += 1) {
-            const { rows } = await repo.list(db, kind, { ...query, page, pageSize: EXPORT_CHUNK }, drafts);
+            const { rows } = page === 1 ? first : await pageOf(page);
             if (rows.length > 0) yield rows.map(toSummary);
             if (rows.length < EXPORT_CHUNK) return;
           }

@@ -172,7 +172,10 @@ describe('editing a draft', () => {
   });
 
   it('lets neither a reader nor another unit edit', async () => {
-    expect((await viewer.patch(url(), { version: review.version, title: 'X' })).statusCode).toBe(404);
+    // A viewer never edits an edition: the route gate refuses the role before the draft is looked up.
+    const reader = await viewer.patch(url(), { version: review.version, title: 'X' });
+    expect(reader.statusCode).toBe(403);
+    expect(reader.json().code).toBe('access.role_forbidden');
     expect((await hanoi.patch(url(), { version: review.version, title: 'X' })).statusCode).toBe(404);
     expect((await leader.patch(url(), { version: review.version, title: 'X' })).statusCode).toBe(403);
   });

@@ -1,6 +1,7 @@
 import {
   PRODUCT_LANGUAGE_LABELS,
   PRODUCT_STATUS_LABELS,
+  WORKING_ROLES,
   ZAddProductFileQuery,
   ZArchiveProductRequest,
   ZCreateProductRequest,
@@ -23,6 +24,7 @@ import {
 import { z } from 'zod';
 import { actorOf } from '../../platform/http/authentication.js';
 import { attachment, workbook, XLSX_TYPE, type ExcelColumn } from '../../platform/http/excel.js';
+import { allow } from '../../platform/http/route-policy.js';
 import type { HttpApp } from '../../platform/http/types.js';
 import { sendStoredFile, sendThumbnail, UPLOAD_TYPE, uploadErrorHandler, uploadOf } from '../files/index.js';
 import type { ProductFilesService } from './product-files.service.js';
@@ -66,6 +68,7 @@ export function registerProductsRoutes(
   app.get(
     '/api/products',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'Communication products I may see (my subtree; every unit for the Communication Center)',
@@ -78,7 +81,10 @@ export function registerProductsRoutes(
 
   app.get(
     '/api/products/export.xlsx',
-    { schema: { tags, summary: 'Products matching the filters, as Excel', querystring: ZProductListQuery } },
+    {
+      config: allow('signed-in', 'unit'),
+      schema: { tags, summary: 'Products matching the filters, as Excel', querystring: ZProductListQuery },
+    },
     async (request, reply) => {
       const { items } = await service.listProducts(actorOf(request), request.query, true);
       const body = await workbook('San pham', COLUMNS, items);
@@ -89,6 +95,7 @@ export function registerProductsRoutes(
   app.get(
     '/api/products/:id',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'One product, with its body and files',
@@ -102,6 +109,7 @@ export function registerProductsRoutes(
   app.post(
     '/api/products',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Create a draft product of a unit of my scope (its version 1)',
@@ -115,6 +123,7 @@ export function registerProductsRoutes(
   app.patch(
     '/api/products/:id',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Save an edit of a product as its next version',
@@ -129,6 +138,7 @@ export function registerProductsRoutes(
   app.post(
     '/api/products/:id/archive',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Archive a product (it stays readable)',
@@ -143,6 +153,7 @@ export function registerProductsRoutes(
   app.get(
     '/api/products/:id/versions',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'Every saved version of a product, newest first',
@@ -156,6 +167,7 @@ export function registerProductsRoutes(
   app.get(
     '/api/products/:id/versions/:number',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'One version of a product with its fields as they were',
@@ -169,6 +181,7 @@ export function registerProductsRoutes(
   app.get(
     '/api/products/:id/diff',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'How version `from` became version `to`, field by field',
@@ -183,6 +196,7 @@ export function registerProductsRoutes(
   app.post(
     '/api/products/:id/files',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       errorHandler: uploadErrorHandler(app, maxUploadBytes),
       schema: {
         tags,
@@ -204,7 +218,10 @@ export function registerProductsRoutes(
 
   app.delete(
     '/api/products/:id/files/:fileId',
-    { schema: { tags, summary: 'Remove a file from the product', params: ZFileParams } },
+    {
+      config: allow(WORKING_ROLES, 'unit'),
+      schema: { tags, summary: 'Remove a file from the product', params: ZFileParams },
+    },
     async (request, reply) => {
       await files.removeFile(actorOf(request), request.params.id, request.params.fileId);
       return reply.status(204).send();
@@ -213,7 +230,10 @@ export function registerProductsRoutes(
 
   app.get(
     '/api/products/:id/files/:fileId/content',
-    { schema: { tags, summary: 'Download a file of a product', params: ZFileParams } },
+    {
+      config: allow('signed-in', 'unit'),
+      schema: { tags, summary: 'Download a file of a product', params: ZFileParams },
+    },
     async (request, reply) => {
       const { file, content } = await files.openFile(actorOf(request), request.params.id, request.params.fileId);
       return sendStoredFile(reply, file, content);
@@ -222,7 +242,10 @@ export function registerProductsRoutes(
 
   app.get(
     '/api/products/:id/files/:fileId/thumbnail',
-    { schema: { tags, summary: 'The thumbnail of an image of a product', params: ZFileParams } },
+    {
+      config: allow('signed-in', 'unit'),
+      schema: { tags, summary: 'The thumbnail of an image of a product', params: ZFileParams },
+    },
     async (request, reply) => {
       const { file, content } = await files.openThumbnail(actorOf(request), request.params.id, request.params.fileId);
       return sendThumbnail(reply, file, content);
@@ -232,6 +255,7 @@ export function registerProductsRoutes(
   app.post(
     '/api/products/:id/stories',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Link a usable story of the library to the product',
@@ -245,7 +269,10 @@ export function registerProductsRoutes(
 
   app.delete(
     '/api/products/:id/stories/:storyId',
-    { schema: { tags, summary: 'Unlink a story from the product', params: ZStoryParams } },
+    {
+      config: allow(WORKING_ROLES, 'unit'),
+      schema: { tags, summary: 'Unlink a story from the product', params: ZStoryParams },
+    },
     async (request, reply) => {
       await stories.unlinkStory(actorOf(request), request.params.id, request.params.storyId);
       return reply.status(204).send();

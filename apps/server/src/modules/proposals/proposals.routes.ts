@@ -1,6 +1,7 @@
 import {
   PROPOSAL_KIND_LABELS,
   PROPOSAL_STATUS_LABELS,
+  WORKING_ROLES,
   ZAcceptProposalRequest,
   ZCreateProposalRequest,
   ZDeclineProposalRequest,
@@ -20,6 +21,7 @@ import {
 import { z } from 'zod';
 import { actorOf } from '../../platform/http/authentication.js';
 import { attachment, workbook, XLSX_TYPE, type ExcelColumn } from '../../platform/http/excel.js';
+import { allow } from '../../platform/http/route-policy.js';
 import type { HttpApp } from '../../platform/http/types.js';
 import type { ProposalDecisionsService } from './proposal-decisions.service.js';
 import type { ProposalsService } from './proposals.service.js';
@@ -56,6 +58,7 @@ export function registerProposalsRoutes(
   app.get(
     '/api/proposals',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'Content proposals I may see (all of them for the Communication Center); mine=true for my own',
@@ -68,7 +71,10 @@ export function registerProposalsRoutes(
 
   app.get(
     '/api/proposals/export.xlsx',
-    { schema: { tags, summary: 'Proposals matching the filters, as Excel', querystring: ZProposalListQuery } },
+    {
+      config: allow('signed-in', 'unit'),
+      schema: { tags, summary: 'Proposals matching the filters, as Excel', querystring: ZProposalListQuery },
+    },
     async (request, reply) => {
       const { items } = await service.listProposals(actorOf(request), request.query, true);
       const body = await workbook('De xuat', COLUMNS, items);
@@ -79,6 +85,7 @@ export function registerProposalsRoutes(
   app.get(
     '/api/proposals/units',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'The proposing units of the proposals I may see (for the unit filter)',
@@ -91,6 +98,7 @@ export function registerProposalsRoutes(
   app.get(
     '/api/proposals/rules',
     {
+      config: allow('signed-in', 'global'),
       schema: {
         tags,
         summary: 'The period rules in force today: closing day, today, first open month',
@@ -103,6 +111,7 @@ export function registerProposalsRoutes(
   app.get(
     '/api/proposals/:id',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'One proposal, with those merged into it',
@@ -116,6 +125,7 @@ export function registerProposalsRoutes(
   app.post(
     '/api/proposals',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Propose content to the Communication Center (monthly, thematic or emerging)',
@@ -129,6 +139,7 @@ export function registerProposalsRoutes(
   app.patch(
     '/api/proposals/:id',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'Change a proposal awaiting a decision',
@@ -143,6 +154,7 @@ export function registerProposalsRoutes(
   app.post(
     '/api/proposals/:id/withdraw',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'Withdraw a proposal awaiting a decision',
@@ -157,6 +169,7 @@ export function registerProposalsRoutes(
   app.post(
     '/api/proposals/:id/accept',
     {
+      config: allow(['admin', 'comms_center'], 'unit'),
       schema: {
         tags,
         summary: 'Accept a proposal: it becomes a calendar item (dates and channel may be set)',
@@ -171,6 +184,7 @@ export function registerProposalsRoutes(
   app.post(
     '/api/proposals/:id/merge',
     {
+      config: allow(['admin', 'comms_center'], 'unit'),
       schema: {
         tags,
         summary: 'Merge a proposal into another open or accepted one of the same guidance year',
@@ -185,6 +199,7 @@ export function registerProposalsRoutes(
   app.post(
     '/api/proposals/:id/decline',
     {
+      config: allow(['admin', 'comms_center'], 'unit'),
       schema: {
         tags,
         summary: 'Decline a proposal with a reason',

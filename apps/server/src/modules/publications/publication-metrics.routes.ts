@@ -1,5 +1,6 @@
 import {
   METRICS_SHEET_HEADERS,
+  WORKING_ROLES,
   ZId,
   ZImportReport,
   ZMetricReading,
@@ -13,6 +14,7 @@ import { AppError } from '../../platform/errors.js';
 import { actorOf } from '../../platform/http/authentication.js';
 import { attachment, readGrid, workbook, XLSX_TYPE } from '../../platform/http/excel.js';
 import { messageFor } from '../../platform/http/problem.js';
+import { allow } from '../../platform/http/route-policy.js';
 import type { HttpApp } from '../../platform/http/types.js';
 import { UPLOAD_TYPE } from '../files/index.js';
 import { guessDelimiter, parseCsv } from './csv.js';
@@ -41,7 +43,10 @@ async function gridOf(body: Buffer): Promise<(string | null)[][]> {
 export function registerPublicationMetricsRoutes(app: HttpApp, service: PublicationMetricsService): void {
   app.get(
     '/api/publications/metrics/template',
-    { schema: { tags, summary: 'An empty sheet with the columns the figures import reads' } },
+    {
+      config: allow('signed-in', 'global'),
+      schema: { tags, summary: 'An empty sheet with the columns the figures import reads' },
+    },
     async (_request, reply) => {
       const columns = Object.entries(METRICS_SHEET_HEADERS).map(([key, header]) => ({
         key,
@@ -63,6 +68,7 @@ export function registerPublicationMetricsRoutes(app: HttpApp, service: Publicat
     scoped.post(
       '/api/publications/metrics/import',
       {
+        config: allow(WORKING_ROLES, 'unit'),
         schema: {
           tags,
           summary: 'Import reach figures from Excel or a platform CSV export (all or nothing; dryRun only reports)',
@@ -100,6 +106,7 @@ export function registerPublicationMetricsRoutes(app: HttpApp, service: Publicat
   app.get(
     '/api/publications/:id/metrics',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'Every reading of a publication’s figures, newest day first',
@@ -113,6 +120,7 @@ export function registerPublicationMetricsRoutes(app: HttpApp, service: Publicat
   app.post(
     '/api/publications/:id/metrics',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Record figures read by hand on one day (a later entry for the same day replaces it)',

@@ -1,6 +1,7 @@
 import {
   METRIC_LABELS,
   PUBLICATION_CHANNEL_LABELS,
+  WORKING_ROLES,
   ZAddProofQuery,
   ZCreatePublicationRequest,
   ZDeletePublicationQuery,
@@ -14,6 +15,7 @@ import {
 import { z } from 'zod';
 import { actorOf } from '../../platform/http/authentication.js';
 import { attachment, workbook, XLSX_TYPE, type ExcelColumn } from '../../platform/http/excel.js';
+import { allow } from '../../platform/http/route-policy.js';
 import type { HttpApp } from '../../platform/http/types.js';
 import { sendStoredFile, UPLOAD_TYPE, uploadErrorHandler, uploadOf } from '../files/index.js';
 import type { PublicationsService } from './publications.service.js';
@@ -49,6 +51,7 @@ export function registerPublicationsRoutes(app: HttpApp, service: PublicationsSe
   app.get(
     '/api/publications',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'Publications of products I may see, with the total reach of every match',
@@ -61,7 +64,10 @@ export function registerPublicationsRoutes(app: HttpApp, service: PublicationsSe
 
   app.get(
     '/api/publications/export.xlsx',
-    { schema: { tags, summary: 'Publications matching the filters, as Excel', querystring: ZPublicationListQuery } },
+    {
+      config: allow('signed-in', 'unit'),
+      schema: { tags, summary: 'Publications matching the filters, as Excel', querystring: ZPublicationListQuery },
+    },
     async (request, reply) => {
       const { items } = await service.list(actorOf(request), request.query, true);
       const body = await workbook('Dang phat', COLUMNS, items);
@@ -71,13 +77,17 @@ export function registerPublicationsRoutes(app: HttpApp, service: PublicationsSe
 
   app.get(
     '/api/publications/:id',
-    { schema: { tags, summary: 'One publication', params: ZIdParams, response: { 200: ZPublication } } },
+    {
+      config: allow('signed-in', 'unit'),
+      schema: { tags, summary: 'One publication', params: ZIdParams, response: { 200: ZPublication } },
+    },
     async (request) => service.get(actorOf(request), request.params.id),
   );
 
   app.post(
     '/api/publications',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Record where and when a ready product went out (its first one marks it published)',
@@ -91,6 +101,7 @@ export function registerPublicationsRoutes(app: HttpApp, service: PublicationsSe
   app.patch(
     '/api/publications/:id',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Change a publication (with the version last read)',
@@ -105,6 +116,7 @@ export function registerPublicationsRoutes(app: HttpApp, service: PublicationsSe
   app.delete(
     '/api/publications/:id',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Delete a publication recorded by mistake, with its figures',
@@ -121,6 +133,7 @@ export function registerPublicationsRoutes(app: HttpApp, service: PublicationsSe
   app.post(
     '/api/publications/:id/proofs',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       errorHandler: uploadErrorHandler(app, maxUploadBytes),
       schema: {
         tags,
@@ -142,7 +155,10 @@ export function registerPublicationsRoutes(app: HttpApp, service: PublicationsSe
 
   app.delete(
     '/api/publications/:id/proofs/:fileId',
-    { schema: { tags, summary: 'Remove a proof from a publication', params: ZProofParams } },
+    {
+      config: allow(WORKING_ROLES, 'unit'),
+      schema: { tags, summary: 'Remove a proof from a publication', params: ZProofParams },
+    },
     async (request, reply) => {
       await service.removeProof(actorOf(request), request.params.id, request.params.fileId);
       return reply.status(204).send();
@@ -151,7 +167,7 @@ export function registerPublicationsRoutes(app: HttpApp, service: PublicationsSe
 
   app.get(
     '/api/publications/:id/proofs/:fileId/content',
-    { schema: { tags, summary: 'Download a proof', params: ZProofParams } },
+    { config: allow('signed-in', 'unit'), schema: { tags, summary: 'Download a proof', params: ZProofParams } },
     async (request, reply) => {
       const { file, content } = await service.openProof(actorOf(request), request.params.id, request.params.fileId);
       return sendStoredFile(reply, file, content);

@@ -1,6 +1,7 @@
 import { ZAddAttachmentQuery, ZId, ZRegulationAttachment } from '@loa/contracts';
 import { z } from 'zod';
 import { actorOf } from '../../platform/http/authentication.js';
+import { allow } from '../../platform/http/route-policy.js';
 import type { HttpApp } from '../../platform/http/types.js';
 import { sendStoredFile, UPLOAD_TYPE, uploadErrorHandler, uploadOf } from '../files/index.js';
 import type { RegulationAttachmentsService } from './regulation-attachments.service.js';
@@ -17,6 +18,7 @@ export function registerRegulationAttachmentsRoutes(
   app.get(
     '/api/regulations/:id/attachments',
     {
+      config: allow('signed-in', 'global'),
       schema: {
         tags,
         summary: "A document's attachments",
@@ -30,6 +32,7 @@ export function registerRegulationAttachmentsRoutes(
   app.post(
     '/api/regulations/:id/attachments',
     {
+      config: allow(['admin', 'comms_center', 'unit_officer', 'province_officer'], 'global'),
       errorHandler: uploadErrorHandler(app, maxUploadBytes),
       schema: {
         tags,
@@ -51,7 +54,10 @@ export function registerRegulationAttachmentsRoutes(
 
   app.delete(
     '/api/regulations/:id/attachments/:fileId',
-    { schema: { tags, summary: 'Remove an attachment from the document', params: ZAttachmentParams } },
+    {
+      config: allow(['admin', 'comms_center', 'unit_officer', 'province_officer'], 'global'),
+      schema: { tags, summary: 'Remove an attachment from the document', params: ZAttachmentParams },
+    },
     async (request, reply) => {
       await service.removeAttachment(actorOf(request), request.params.id, request.params.fileId);
       return reply.status(204).send();
@@ -60,7 +66,10 @@ export function registerRegulationAttachmentsRoutes(
 
   app.get(
     '/api/regulations/:id/attachments/:fileId/content',
-    { schema: { tags, summary: 'Download an attachment of a document', params: ZAttachmentParams } },
+    {
+      config: allow('signed-in', 'global'),
+      schema: { tags, summary: 'Download an attachment of a document', params: ZAttachmentParams },
+    },
     async (request, reply) => {
       const { file, content } = await service.openAttachment(
         actorOf(request),

@@ -248,11 +248,11 @@ describe('regulations routes', () => {
       expect(await countRegulations()).toBe(before);
     });
 
-    it('forbids viewers', async () => {
+    it('forbids viewers at the route gate, before the body is read', async () => {
       const seq = await lastSeq();
       const response = await viewer.post('/api/regulations', draft());
       expect(response.statusCode).toBe(403);
-      expect(response.json()).toMatchObject({ code: 'access.forbidden' });
+      expect(response.json()).toMatchObject({ code: 'access.role_forbidden' });
       expect(await auditSince(seq)).toEqual([]);
     });
 

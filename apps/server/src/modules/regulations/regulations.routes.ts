@@ -25,6 +25,7 @@ import {
 import { z } from 'zod';
 import { actorOf } from '../../platform/http/authentication.js';
 import { attachment, workbook, XLSX_TYPE, type ExcelColumn } from '../../platform/http/excel.js';
+import { allow } from '../../platform/http/route-policy.js';
 import type { HttpApp } from '../../platform/http/types.js';
 import type { RegulationTasksService } from './regulation-tasks.service.js';
 import type { TaskTemplatesService } from './task-templates.service.js';
@@ -71,6 +72,7 @@ export function registerRegulationsRoutes(
   app.get(
     '/api/regulations',
     {
+      config: allow('signed-in', 'global'),
       schema: {
         tags,
         summary: 'Legal and guidance documents',
@@ -83,7 +85,10 @@ export function registerRegulationsRoutes(
 
   app.get(
     '/api/regulations/export.xlsx',
-    { schema: { tags, summary: 'Documents matching the filters, as Excel', querystring: ZRegulationListQuery } },
+    {
+      config: allow('signed-in', 'global'),
+      schema: { tags, summary: 'Documents matching the filters, as Excel', querystring: ZRegulationListQuery },
+    },
     async (request, reply) => {
       const { items } = await service.listRegulations(actorOf(request), request.query, true);
       const body = await workbook('Van ban', COLUMNS, items);
@@ -94,6 +99,7 @@ export function registerRegulationsRoutes(
   app.get(
     '/api/regulations/drafting-units',
     {
+      config: allow('signed-in', 'global'),
       schema: {
         tags,
         summary: 'Units that may be named as drafting unit (the central agency and my scope)',
@@ -107,6 +113,7 @@ export function registerRegulationsRoutes(
   app.get(
     '/api/regulations/:id',
     {
+      config: allow('signed-in', 'global'),
       schema: {
         tags,
         summary: 'One document, with its relations',
@@ -120,6 +127,7 @@ export function registerRegulationsRoutes(
   app.post(
     '/api/regulations',
     {
+      config: allow(['admin', 'comms_center', 'unit_officer', 'province_officer'], 'global'),
       schema: {
         tags,
         summary: 'Register a document (with its communication tasks when it needs communication)',
@@ -133,6 +141,7 @@ export function registerRegulationsRoutes(
   app.patch(
     '/api/regulations/:id',
     {
+      config: allow(['admin', 'comms_center', 'unit_officer', 'province_officer'], 'global'),
       schema: {
         tags,
         summary: 'Change a document',
@@ -146,7 +155,10 @@ export function registerRegulationsRoutes(
 
   app.delete(
     '/api/regulations/:id',
-    { schema: { tags, summary: 'Delete a document none of whose tasks is done', params: ZIdParams } },
+    {
+      config: allow(['admin', 'comms_center', 'unit_officer', 'province_officer'], 'global'),
+      schema: { tags, summary: 'Delete a document none of whose tasks is done', params: ZIdParams },
+    },
     async (request, reply) => {
       await service.deleteRegulation(actorOf(request), request.params.id);
       return reply.status(204).send();
@@ -156,6 +168,7 @@ export function registerRegulationsRoutes(
   app.post(
     '/api/regulations/:id/relations',
     {
+      config: allow(['admin', 'comms_center', 'unit_officer', 'province_officer'], 'global'),
       schema: {
         tags,
         summary: 'Record that this document replaces, amends or guides another',
@@ -170,7 +183,10 @@ export function registerRegulationsRoutes(
 
   app.delete(
     '/api/regulations/:id/relations/:relatedId',
-    { schema: { tags, summary: 'Remove the relation between two documents', params: ZRelationParams } },
+    {
+      config: allow(['admin', 'comms_center', 'unit_officer', 'province_officer'], 'global'),
+      schema: { tags, summary: 'Remove the relation between two documents', params: ZRelationParams },
+    },
     async (request, reply) => {
       await service.removeRelation(actorOf(request), request.params.id, request.params.relatedId);
       return reply.status(204).send();
@@ -180,6 +196,7 @@ export function registerRegulationsRoutes(
   app.get(
     '/api/regulations/:id/tasks',
     {
+      config: allow('signed-in', 'global'),
       schema: {
         tags: taskTags,
         summary: "A document's communication tasks in my scope: before, during, after",
@@ -194,6 +211,7 @@ export function registerRegulationsRoutes(
   app.post(
     '/api/regulations/:id/tasks/generate',
     {
+      config: allow(['admin', 'comms_center', 'unit_officer', 'province_officer'], 'global'),
       schema: {
         tags: taskTags,
         summary: 'Create the tasks of the active template that the document does not have yet',
@@ -207,6 +225,7 @@ export function registerRegulationsRoutes(
   app.post(
     '/api/regulations/:id/tasks',
     {
+      config: allow(['admin', 'comms_center', 'unit_officer', 'province_officer'], 'global'),
       schema: {
         tags: taskTags,
         summary: 'Add an ad-hoc task, owned by a unit of my scope',
@@ -222,6 +241,7 @@ export function registerRegulationsRoutes(
   app.get(
     '/api/regulation-tasks',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags: taskTags,
         summary: 'Communication tasks in my scope (e.g. for the calendar: dueFrom, dueTo)',
@@ -234,13 +254,20 @@ export function registerRegulationsRoutes(
 
   app.get(
     '/api/regulation-tasks/:id',
-    { schema: { tags: taskTags, summary: 'One task', params: ZIdParams, response: { 200: ZRegulationTask } } },
+    {
+      config: allow('signed-in', 'unit'),
+      schema: { tags: taskTags, summary: 'One task', params: ZIdParams, response: { 200: ZRegulationTask } },
+    },
     async (request) => tasks.getTask(actorOf(request), request.params.id),
   );
 
   app.patch(
     '/api/regulation-tasks/:id',
     {
+      config: allow(
+        ['admin', 'comms_center', 'unit_officer', 'press_office', 'province_officer', 'district_officer'],
+        'unit',
+      ),
       schema: {
         tags: taskTags,
         summary: 'Change a task: status, owner unit, assignee, due date, title',
@@ -255,6 +282,7 @@ export function registerRegulationsRoutes(
   app.get(
     '/api/tasks/mine',
     {
+      config: allow('signed-in', 'self'),
       schema: {
         tags: taskTags,
         summary: 'My to-do list: tasks owned by my unit or assigned to me',
@@ -268,6 +296,7 @@ export function registerRegulationsRoutes(
   app.get(
     '/api/task-templates',
     {
+      config: allow('signed-in', 'global'),
       schema: {
         tags: taskTags,
         summary: 'The "before, during, after" template',
@@ -281,6 +310,7 @@ export function registerRegulationsRoutes(
   app.put(
     '/api/task-templates',
     {
+      config: allow(['admin', 'comms_center'], 'global'),
       schema: {
         tags: taskTags,
         summary: 'Replace the template (affects later generations only)',

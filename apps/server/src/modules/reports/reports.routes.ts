@@ -18,10 +18,12 @@ import {
   zPage,
   type TReportFormat,
   type TReportSummary,
+  type TRole,
 } from '@loa/contracts';
 import { z } from 'zod';
 import { actorOf } from '../../platform/http/authentication.js';
 import { attachment, workbook, XLSX_TYPE, type ExcelColumn } from '../../platform/http/excel.js';
+import { allow } from '../../platform/http/route-policy.js';
 import type { HttpApp } from '../../platform/http/types.js';
 import type { ReportTemplatesService } from './report-templates.service.js';
 import type { ReportsService } from './reports.service.js';
@@ -59,10 +61,14 @@ function vietnamDay(instant: string): string {
   return new Date(new Date(instant).getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 }
 
+/** The roles that draft reports (reports.policy.ts `canDraft`); the creator of a draft is one of them. */
+const DRAFTERS: TRole[] = ['admin', 'leader', 'comms_center', 'unit_officer', 'province_officer', 'district_officer'];
+
 export function registerReportsRoutes(app: HttpApp, service: ReportsService, templates: ReportTemplatesService): void {
   app.get(
     '/api/reports',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'Reports of my scope',
@@ -75,7 +81,10 @@ export function registerReportsRoutes(app: HttpApp, service: ReportsService, tem
 
   app.get(
     '/api/reports/export.xlsx',
-    { schema: { tags, summary: 'Reports matching the filters, as Excel', querystring: ZReportListQuery } },
+    {
+      config: allow('signed-in', 'unit'),
+      schema: { tags, summary: 'Reports matching the filters, as Excel', querystring: ZReportListQuery },
+    },
     async (request, reply) => {
       const { items } = await service.listReports(actorOf(request), request.query, true);
       const body = await workbook('Bao cao', COLUMNS, items);
@@ -86,6 +95,7 @@ export function registerReportsRoutes(app: HttpApp, service: ReportsService, tem
   app.post(
     '/api/reports',
     {
+      config: allow(DRAFTERS, 'unit'),
       schema: {
         tags,
         summary: 'Start a report of a unit and period (its generation is queued); 409 when one exists',
@@ -99,6 +109,7 @@ export function registerReportsRoutes(app: HttpApp, service: ReportsService, tem
   app.get(
     '/api/reports/:id',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'One report, with its generation progress',
@@ -112,6 +123,7 @@ export function registerReportsRoutes(app: HttpApp, service: ReportsService, tem
   app.patch(
     '/api/reports/:id',
     {
+      config: allow(DRAFTERS, 'unit'),
       schema: {
         tags,
         summary: 'Edit a draft; its documents are generated again',
@@ -126,6 +138,7 @@ export function registerReportsRoutes(app: HttpApp, service: ReportsService, tem
   app.post(
     '/api/reports/:id/regenerate',
     {
+      config: allow(DRAFTERS, 'unit'),
       schema: {
         tags,
         summary: "Read the figures again and regenerate a draft's documents",
@@ -140,6 +153,7 @@ export function registerReportsRoutes(app: HttpApp, service: ReportsService, tem
   app.post(
     '/api/reports/:id/approve',
     {
+      config: allow(['leader'], 'unit'),
       schema: {
         tags,
         summary: 'Approve a draft (leaders of the unit); its documents are frozen',
@@ -154,6 +168,7 @@ export function registerReportsRoutes(app: HttpApp, service: ReportsService, tem
   app.post(
     '/api/reports/:id/archive',
     {
+      config: allow(['leader'], 'unit'),
       schema: {
         tags,
         summary: 'Archive a report (leaders)',
@@ -167,7 +182,10 @@ export function registerReportsRoutes(app: HttpApp, service: ReportsService, tem
 
   app.delete(
     '/api/reports/:id',
-    { schema: { tags, summary: 'Delete a draft (its creator or a leader)', params: ZIdParams } },
+    {
+      config: allow(DRAFTERS, 'unit'),
+      schema: { tags, summary: 'Delete a draft (its creator or a leader)', params: ZIdParams },
+    },
     async (request, reply) => {
       await service.deleteReport(actorOf(request), request.params.id);
       return reply.status(204).send();
@@ -178,6 +196,7 @@ export function registerReportsRoutes(app: HttpApp, service: ReportsService, tem
     app.get(
       `/api/reports/:id/document.${format}`,
       {
+        config: allow('signed-in', 'unit'),
         schema: { tags, summary: `The report as ${format.toUpperCase()} (409 while not generated)`, params: ZIdParams },
       },
       async (request, reply) => {
@@ -189,19 +208,26 @@ export function registerReportsRoutes(app: HttpApp, service: ReportsService, tem
 
   app.get(
     '/api/report-templates',
-    { schema: { tags, summary: 'Report templates, the default first', response: { 200: z.array(ZReportTemplate) } } },
+    {
+      config: allow('signed-in', 'global'),
+      schema: { tags, summary: 'Report templates, the default first', response: { 200: z.array(ZReportTemplate) } },
+    },
     async (request) => templates.listTemplates(actorOf(request)),
   );
 
   app.get(
     '/api/report-templates/:id',
-    { schema: { tags, summary: 'One report template', params: ZIdParams, response: { 200: ZReportTemplate } } },
+    {
+      config: allow('signed-in', 'global'),
+      schema: { tags, summary: 'One report template', params: ZIdParams, response: { 200: ZReportTemplate } },
+    },
     async (request) => templates.getTemplate(actorOf(request), request.params.id),
   );
 
   app.post(
     '/api/report-templates',
     {
+      config: allow(['admin', 'comms_center'], 'global'),
       schema: {
         tags,
         summary: 'Add a report template (administrators, Communication Center)',
@@ -215,6 +241,7 @@ export function registerReportsRoutes(app: HttpApp, service: ReportsService, tem
   app.patch(
     '/api/report-templates/:id',
     {
+      config: allow(['admin', 'comms_center'], 'global'),
       schema: {
         tags,
         summary: 'Change a report template',
@@ -228,7 +255,10 @@ export function registerReportsRoutes(app: HttpApp, service: ReportsService, tem
 
   app.delete(
     '/api/report-templates/:id',
-    { schema: { tags, summary: 'Delete a report template (its reports keep their text)', params: ZIdParams } },
+    {
+      config: allow(['admin', 'comms_center'], 'global'),
+      schema: { tags, summary: 'Delete a report template (its reports keep their text)', params: ZIdParams },
+    },
     async (request, reply) => {
       await templates.deleteTemplate(actorOf(request), request.params.id);
       return reply.status(204).send();

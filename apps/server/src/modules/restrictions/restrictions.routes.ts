@@ -13,6 +13,7 @@ import {
 import { z } from 'zod';
 import { actorOf } from '../../platform/http/authentication.js';
 import { attachment, workbook, XLSX_TYPE, type ExcelColumn } from '../../platform/http/excel.js';
+import { allow } from '../../platform/http/route-policy.js';
 import type { HttpApp } from '../../platform/http/types.js';
 import type { RestrictionsService } from './restrictions.service.js';
 
@@ -45,6 +46,7 @@ export function registerRestrictionsRoutes(app: HttpApp, service: RestrictionsSe
   app.get(
     '/api/restrictions',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'Restrictions of direct communication in my scope and above it',
@@ -57,7 +59,10 @@ export function registerRestrictionsRoutes(app: HttpApp, service: RestrictionsSe
 
   app.get(
     '/api/restrictions/export.xlsx',
-    { schema: { tags, summary: 'Restrictions matching the filters, as Excel', querystring: ZRestrictionListQuery } },
+    {
+      config: allow('signed-in', 'unit'),
+      schema: { tags, summary: 'Restrictions matching the filters, as Excel', querystring: ZRestrictionListQuery },
+    },
     async (request, reply) => {
       const { items } = await service.listRestrictions(actorOf(request), request.query, true);
       const body = await workbook('Han che', COLUMNS, items);
@@ -68,6 +73,7 @@ export function registerRestrictionsRoutes(app: HttpApp, service: RestrictionsSe
   app.get(
     '/api/restrictions/active',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'The restrictions blocking a direct form at a unit at an instant',
@@ -80,13 +86,17 @@ export function registerRestrictionsRoutes(app: HttpApp, service: RestrictionsSe
 
   app.get(
     '/api/restrictions/:id',
-    { schema: { tags, summary: 'One restriction', params: ZIdParams, response: { 200: ZRestriction } } },
+    {
+      config: allow('signed-in', 'unit'),
+      schema: { tags, summary: 'One restriction', params: ZIdParams, response: { 200: ZRestriction } },
+    },
     async (request) => service.getRestriction(actorOf(request), request.params.id),
   );
 
   app.post(
     '/api/restrictions',
     {
+      config: allow(['admin', 'leader', 'comms_center'], 'unit'),
       schema: {
         tags,
         summary: 'Declare a restriction of direct communication',
@@ -100,6 +110,7 @@ export function registerRestrictionsRoutes(app: HttpApp, service: RestrictionsSe
   app.post(
     '/api/restrictions/:id/lift',
     {
+      config: allow(['admin', 'leader', 'comms_center'], 'unit'),
       schema: {
         tags,
         summary: 'Lift a restriction, with the reason',

@@ -1,6 +1,7 @@
 import { ZRunJobResponse, ZScheduledJobList } from '@loa/contracts';
 import { z } from 'zod';
 import { actorOf } from '../../platform/http/authentication.js';
+import { allow } from '../../platform/http/route-policy.js';
 import type { HttpApp } from '../../platform/http/types.js';
 import type { ScheduledJobsService } from './scheduled-jobs.service.js';
 
@@ -8,6 +9,7 @@ export function registerScheduledJobsRoutes(app: HttpApp, service: ScheduledJobs
   app.get(
     '/api/admin/jobs',
     {
+      config: allow(['admin'], 'global'),
       schema: {
         tags: ['admin'],
         summary: 'Scheduled jobs, their last run and the runs waiting (administrators)',
@@ -19,6 +21,7 @@ export function registerScheduledJobsRoutes(app: HttpApp, service: ScheduledJobs
   app.post(
     '/api/admin/jobs/:name/run',
     {
+      config: allow(['admin'], 'global'),
       schema: {
         tags: ['admin'],
         summary: 'Queue one run of a scheduled job now (administrators; audited)',

@@ -15,10 +15,21 @@ import {
 import { z } from 'zod';
 import { actorOf } from '../../platform/http/authentication.js';
 import { attachment, workbook, XLSX_TYPE, type ExcelColumn } from '../../platform/http/excel.js';
+import { allow } from '../../platform/http/route-policy.js';
 import type { HttpApp } from '../../platform/http/types.js';
 import type { SharingService } from './sharing.service.js';
 
 const tags = ['sharing'];
+/** Who may share at all (`sharingPolicy.mayShare`): every role but viewers. */
+const SHARERS = [
+  'admin',
+  'leader',
+  'comms_center',
+  'unit_officer',
+  'press_office',
+  'province_officer',
+  'district_officer',
+] as const;
 const ZIdParams = z.strictObject({ id: ZId });
 
 /** One line of the leaderboard workbook: an officer, or a unit directly under the chosen one. */
@@ -73,6 +84,7 @@ export function registerSharingRoutes(app: HttpApp, service: SharingService): vo
   app.get(
     '/api/products/:id/shares',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'Who shared a product from their personal accounts, and the reach gained',
@@ -86,6 +98,7 @@ export function registerSharingRoutes(app: HttpApp, service: SharingService): vo
   app.post(
     '/api/products/:id/shares',
     {
+      config: allow(SHARERS, 'unit'),
       schema: {
         tags,
         summary: 'Record that I shared a published product from my personal account',
@@ -101,6 +114,7 @@ export function registerSharingRoutes(app: HttpApp, service: SharingService): vo
   app.patch(
     '/api/shares/:id',
     {
+      config: allow(SHARERS, 'self'),
       schema: {
         tags,
         summary: 'Change my share (e.g. its reach)',
@@ -114,7 +128,10 @@ export function registerSharingRoutes(app: HttpApp, service: SharingService): vo
 
   app.delete(
     '/api/shares/:id',
-    { schema: { tags, summary: 'Delete my share, or a wrong one of a unit I lead', params: ZIdParams } },
+    {
+      config: allow('signed-in', 'self'),
+      schema: { tags, summary: 'Delete my share, or a wrong one of a unit I lead', params: ZIdParams },
+    },
     async (request, reply) => {
       await service.deleteShare(actorOf(request), request.params.id);
       return reply.status(204).send();
@@ -124,6 +141,7 @@ export function registerSharingRoutes(app: HttpApp, service: SharingService): vo
   app.get(
     '/api/shares/mine',
     {
+      config: allow('signed-in', 'self'),
       schema: {
         tags,
         summary: 'My shares, latest first',
@@ -137,6 +155,7 @@ export function registerSharingRoutes(app: HttpApp, service: SharingService): vo
   app.get(
     '/api/shares/shareable-products',
     {
+      config: allow('signed-in', 'global'),
       schema: {
         tags,
         summary: 'Published products officers may share, newest first',
@@ -150,6 +169,7 @@ export function registerSharingRoutes(app: HttpApp, service: SharingService): vo
   app.get(
     '/api/shares/leaderboard',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'Officers and child units of a unit ranked by shares in a period (format=xlsx for Excel)',

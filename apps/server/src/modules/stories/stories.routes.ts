@@ -1,5 +1,6 @@
 import {
   STORY_KIND_LABELS,
+  WORKING_ROLES,
   ZAddStoryMediaQuery,
   ZChangeStoryStatusRequest,
   ZCreateStoryRequest,
@@ -19,6 +20,7 @@ import {
 import { z } from 'zod';
 import { actorOf } from '../../platform/http/authentication.js';
 import { attachment, workbook, XLSX_TYPE, type ExcelColumn } from '../../platform/http/excel.js';
+import { allow } from '../../platform/http/route-policy.js';
 import type { HttpApp } from '../../platform/http/types.js';
 import { sendStoredFile, UPLOAD_TYPE, uploadErrorHandler, uploadOf } from '../files/index.js';
 import type { StoriesService } from './stories.service.js';
@@ -64,6 +66,7 @@ export function registerStoriesRoutes(
   app.get(
     '/api/stories',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'Stories and initiatives: usable ones of the whole agency, and every one of my scope',
@@ -76,7 +79,10 @@ export function registerStoriesRoutes(
 
   app.get(
     '/api/stories/export.xlsx',
-    { schema: { tags, summary: 'Stories matching the filters, as Excel', querystring: ZStoryListQuery } },
+    {
+      config: allow('signed-in', 'unit'),
+      schema: { tags, summary: 'Stories matching the filters, as Excel', querystring: ZStoryListQuery },
+    },
     async (request, reply) => {
       const { items } = await service.listStories(actorOf(request), request.query, true);
       const body = await workbook('Cau chuyen', COLUMNS, items);
@@ -86,13 +92,17 @@ export function registerStoriesRoutes(
 
   app.get(
     '/api/stories/:id',
-    { schema: { tags, summary: 'One story, with its files', params: ZIdParams, response: { 200: ZStoryDetail } } },
+    {
+      config: allow('signed-in', 'unit'),
+      schema: { tags, summary: 'One story, with its files', params: ZIdParams, response: { 200: ZStoryDetail } },
+    },
     async (request) => service.getStory(actorOf(request), request.params.id),
   );
 
   app.post(
     '/api/stories',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Add a story (a draft until consent allows use)',
@@ -106,6 +116,7 @@ export function registerStoriesRoutes(
   app.patch(
     '/api/stories/:id',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Change a story',
@@ -120,6 +131,7 @@ export function registerStoriesRoutes(
   app.post(
     '/api/stories/:id/consent',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Record the consent of the people in the story',
@@ -134,6 +146,7 @@ export function registerStoriesRoutes(
   app.post(
     '/api/stories/:id/status',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Mark a story usable, return it to draft, or archive it',
@@ -148,6 +161,7 @@ export function registerStoriesRoutes(
   app.post(
     '/api/stories/:id/media',
     {
+      config: allow(WORKING_ROLES, 'unit'),
       errorHandler: uploadErrorHandler(app, maxUploadBytes),
       schema: {
         tags,
@@ -169,7 +183,10 @@ export function registerStoriesRoutes(
 
   app.delete(
     '/api/stories/:id/media/:fileId',
-    { schema: { tags, summary: 'Remove a file from the story', params: ZMediaParams } },
+    {
+      config: allow(WORKING_ROLES, 'unit'),
+      schema: { tags, summary: 'Remove a file from the story', params: ZMediaParams },
+    },
     async (request, reply) => {
       await media.removeMedia(actorOf(request), request.params.id, request.params.fileId);
       return reply.status(204).send();
@@ -178,7 +195,10 @@ export function registerStoriesRoutes(
 
   app.get(
     '/api/stories/:id/media/:fileId/content',
-    { schema: { tags, summary: 'Download a file of the story', params: ZMediaParams } },
+    {
+      config: allow('signed-in', 'unit'),
+      schema: { tags, summary: 'Download a file of the story', params: ZMediaParams },
+    },
     async (request, reply) => {
       const { file, content } = await media.openMedia(actorOf(request), request.params.id, request.params.fileId);
       return sendStoredFile(reply, file, content);

@@ -2,6 +2,7 @@ import {
   TRAINEE_SHEET_HEADERS as H,
   TRAINING_AUDIENCE_LABELS,
   TRAINING_STATUS_LABELS,
+  WORKING_ROLES,
   ZAddTraineeRequest,
   ZAddTrainingMaterialQuery,
   ZCreateTrainingCourseRequest,
@@ -27,6 +28,7 @@ import { AppError } from '../../platform/errors.js';
 import { actorOf } from '../../platform/http/authentication.js';
 import { attachment, readSheet, workbook, XLSX_TYPE, type ExcelColumn } from '../../platform/http/excel.js';
 import { messageFor } from '../../platform/http/problem.js';
+import { allow } from '../../platform/http/route-policy.js';
 import type { HttpApp } from '../../platform/http/types.js';
 import { sendStoredFile, UPLOAD_TYPE, uploadErrorHandler, uploadOf } from '../files/index.js';
 import type { TrainingCertificatesService } from './training-certificates.service.js';
@@ -79,6 +81,7 @@ export function registerTrainingRoutes(
   app.get(
     BASE,
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'Training courses organised in my scope',
@@ -91,7 +94,10 @@ export function registerTrainingRoutes(
 
   app.get(
     `${BASE}/export.xlsx`,
-    { schema: { tags, summary: 'Courses matching the filters, as Excel', querystring: ZTrainingCourseListQuery } },
+    {
+      config: allow('signed-in', 'unit'),
+      schema: { tags, summary: 'Courses matching the filters, as Excel', querystring: ZTrainingCourseListQuery },
+    },
     async (request, reply) => {
       const { items } = await service.listCourses(actorOf(request), request.query, true);
       const body = await workbook('Tap huan', EXPORT, items);
@@ -101,7 +107,10 @@ export function registerTrainingRoutes(
 
   app.get(
     '/api/training/trainees-template.xlsx',
-    { schema: { tags, summary: 'An empty sheet with the columns the trainee import reads' } },
+    {
+      config: allow('signed-in', 'global'),
+      schema: { tags, summary: 'An empty sheet with the columns the trainee import reads' },
+    },
     async (_request, reply) => {
       const body = await workbook('Hoc vien', TRAINEE_COLUMNS, []);
       return reply.type(XLSX_TYPE).header('content-disposition', attachment('mau-hoc-vien.xlsx')).send(body);
@@ -111,6 +120,7 @@ export function registerTrainingRoutes(
   app.get(
     `${BASE}/:id`,
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'A course with its trainees and materials',
@@ -124,6 +134,7 @@ export function registerTrainingRoutes(
   app.post(
     BASE,
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Plan a course',
@@ -137,6 +148,7 @@ export function registerTrainingRoutes(
   app.patch(
     `${BASE}/:id`,
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Change a course, or move it to held or closed',
@@ -151,6 +163,7 @@ export function registerTrainingRoutes(
   app.delete(
     `${BASE}/:id`,
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Remove a course entered by mistake',
@@ -167,6 +180,7 @@ export function registerTrainingRoutes(
   app.post(
     `${BASE}/:id/trainees`,
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Add a trainee (a user, or an external person)',
@@ -182,6 +196,7 @@ export function registerTrainingRoutes(
   app.patch(
     `${BASE}/:id/trainees/:traineeId`,
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: "Record a trainee's attendance, score and rating",
@@ -196,7 +211,10 @@ export function registerTrainingRoutes(
 
   app.delete(
     `${BASE}/:id/trainees/:traineeId`,
-    { schema: { tags, summary: 'Take a trainee off the course', params: ZTraineeParams } },
+    {
+      config: allow(WORKING_ROLES, 'unit'),
+      schema: { tags, summary: 'Take a trainee off the course', params: ZTraineeParams },
+    },
     async (request, reply) => {
       await service.removeTrainee(actorOf(request), request.params.id, request.params.traineeId);
       return reply.status(204).send();
@@ -206,6 +224,7 @@ export function registerTrainingRoutes(
   app.post(
     `${BASE}/:id/trainees/import`,
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Import trainees from Excel (all or nothing; dryRun only reports)',
@@ -236,6 +255,7 @@ export function registerTrainingRoutes(
   app.post(
     `${BASE}/:id/certificates`,
     {
+      config: allow(WORKING_ROLES, 'unit'),
       schema: {
         tags,
         summary: 'Issue certificates to the trainees who passed (or to those named)',
@@ -249,7 +269,10 @@ export function registerTrainingRoutes(
 
   app.get(
     `${BASE}/:id/certificates.pdf`,
-    { schema: { tags, summary: 'Every certificate of the course, one page each', params: ZIdParams } },
+    {
+      config: allow('signed-in', 'unit'),
+      schema: { tags, summary: 'Every certificate of the course, one page each', params: ZIdParams },
+    },
     async (request, reply) => {
       const pdf = await certificates.courseCertificatesPdf(actorOf(request), request.params.id);
       return reply.type(PDF).header('content-disposition', attachment('giay-chung-nhan.pdf')).send(pdf);
@@ -258,7 +281,10 @@ export function registerTrainingRoutes(
 
   app.get(
     `${BASE}/:id/trainees/:traineeId/certificate.pdf`,
-    { schema: { tags, summary: "A trainee's certificate", params: ZTraineeParams } },
+    {
+      config: allow('signed-in', 'unit'),
+      schema: { tags, summary: "A trainee's certificate", params: ZTraineeParams },
+    },
     async (request, reply) => {
       const { number, pdf } = await certificates.certificatePdf(
         actorOf(request),
@@ -275,6 +301,7 @@ export function registerTrainingRoutes(
   app.post(
     `${BASE}/:id/materials`,
     {
+      config: allow(WORKING_ROLES, 'unit'),
       errorHandler: uploadErrorHandler(app, maxUploadBytes),
       schema: {
         tags,
@@ -294,7 +321,10 @@ export function registerTrainingRoutes(
 
   app.delete(
     `${BASE}/:id/materials/:fileId`,
-    { schema: { tags, summary: 'Remove a file from the course materials', params: ZMaterialParams } },
+    {
+      config: allow(WORKING_ROLES, 'unit'),
+      schema: { tags, summary: 'Remove a file from the course materials', params: ZMaterialParams },
+    },
     async (request, reply) => {
       await materials.removeMaterial(actorOf(request), request.params.id, request.params.fileId);
       return reply.status(204).send();
@@ -303,7 +333,10 @@ export function registerTrainingRoutes(
 
   app.get(
     `${BASE}/:id/materials/:fileId/content`,
-    { schema: { tags, summary: 'Download a course material', params: ZMaterialParams } },
+    {
+      config: allow('signed-in', 'unit'),
+      schema: { tags, summary: 'Download a course material', params: ZMaterialParams },
+    },
     async (request, reply) => {
       const { file, content } = await materials.openMaterial(
         actorOf(request),

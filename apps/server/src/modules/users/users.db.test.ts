@@ -327,14 +327,14 @@ describe('users routes', () => {
         orgUnitId: p01,
       });
       expect(response.statusCode).toBe(403);
-      expect(response.json().code).toBe('access.forbidden');
+      expect(response.json().code).toBe('access.role_forbidden');
     });
 
     it('does not let a province officer list users', async () => {
       const officer = await t.login('o.danang');
       const response = await officer.get('/api/users');
       expect(response.statusCode).toBe(403);
-      expect(response.json().code).toBe('access.forbidden');
+      expect(response.json().code).toBe('access.role_forbidden');
     });
   });
 

@@ -14,6 +14,7 @@ import {
 import { z } from 'zod';
 import { actorOf } from '../../platform/http/authentication.js';
 import { attachment, workbook, XLSX_TYPE, type ExcelColumn } from '../../platform/http/excel.js';
+import { allow } from '../../platform/http/route-policy.js';
 import type { HttpApp } from '../../platform/http/types.js';
 import type { UsersService } from './users.service.js';
 
@@ -45,13 +46,19 @@ const COLUMNS: ExcelColumn<TUser>[] = [
 export function registerUsersRoutes(app: HttpApp, service: UsersService): void {
   app.get(
     '/api/users',
-    { schema: { tags, summary: 'Users in my scope', querystring: ZUserListQuery, response: { 200: zPage(ZUser) } } },
+    {
+      config: allow(['admin', 'leader'], 'unit'),
+      schema: { tags, summary: 'Users in my scope', querystring: ZUserListQuery, response: { 200: zPage(ZUser) } },
+    },
     async (request) => service.listUsers(actorOf(request), request.query),
   );
 
   app.get(
     '/api/users/export.xlsx',
-    { schema: { tags, summary: 'Users matching the filters, as Excel', querystring: ZUserListQuery } },
+    {
+      config: allow(['admin', 'leader'], 'unit'),
+      schema: { tags, summary: 'Users matching the filters, as Excel', querystring: ZUserListQuery },
+    },
     async (request, reply) => {
       const { items } = await service.listUsers(actorOf(request), request.query, true);
       const body = await workbook('Nguoi dung', COLUMNS, items);
@@ -62,6 +69,7 @@ export function registerUsersRoutes(app: HttpApp, service: UsersService): void {
   app.get(
     '/api/people',
     {
+      config: allow('signed-in', 'unit'),
       schema: {
         tags,
         summary: 'Active colleagues of my scope, to pick as assignees',
@@ -74,19 +82,26 @@ export function registerUsersRoutes(app: HttpApp, service: UsersService): void {
 
   app.get(
     '/api/users/:id',
-    { schema: { tags, summary: 'One user', params: ZIdParams, response: { 200: ZUser } } },
+    {
+      config: allow(['admin', 'leader'], 'unit'),
+      schema: { tags, summary: 'One user', params: ZIdParams, response: { 200: ZUser } },
+    },
     async (request) => service.getUser(actorOf(request), request.params.id),
   );
 
   app.post(
     '/api/users',
-    { schema: { tags, summary: 'Create a user', body: ZCreateUserRequest, response: { 201: ZCreatedUser } } },
+    {
+      config: allow(['admin'], 'unit'),
+      schema: { tags, summary: 'Create a user', body: ZCreateUserRequest, response: { 201: ZCreatedUser } },
+    },
     async (request, reply) => reply.status(201).send(await service.createUser(actorOf(request), request.body)),
   );
 
   app.patch(
     '/api/users/:id',
     {
+      config: allow(['admin'], 'unit'),
       schema: { tags, summary: 'Change a user', params: ZIdParams, body: ZUpdateUserRequest, response: { 200: ZUser } },
     },
     async (request) => service.updateUser(actorOf(request), request.params.id, request.body),
@@ -95,6 +110,7 @@ export function registerUsersRoutes(app: HttpApp, service: UsersService): void {
   app.post(
     '/api/users/:id/reset-password',
     {
+      config: allow(['admin'], 'unit'),
       schema: {
         tags,
         summary: 'Give a user a new one-time password',
@@ -107,7 +123,10 @@ export function registerUsersRoutes(app: HttpApp, service: UsersService): void {
 
   app.post(
     '/api/users/:id/unlock',
-    { schema: { tags, summary: 'Lift a lockout after failed logins', params: ZIdParams, response: { 200: ZUser } } },
+    {
+      config: allow(['admin'], 'unit'),
+      schema: { tags, summary: 'Lift a lockout after failed logins', params: ZIdParams, response: { 200: ZUser } },
+    },
     async (request) => service.unlockUser(actorOf(request), request.params.id),
   );
 }

@@ -27,7 +27,8 @@ export function ordering(
   const requested = sort ?? fallback;
   const descending = requested.startsWith('-');
   const name = descending ? requested.slice(1) : requested;
-  const field = fields[name];
+  // Own keys only: "constructor" or "toString" must not find Object.prototype's.
+  const field = Object.hasOwn(fields, name) ? fields[name] : undefined;
   if (!field) throw fieldError('sort', 'validation.invalid_sort');
   const primary = field.text
     ? vietnameseOrder(field.column, descending)

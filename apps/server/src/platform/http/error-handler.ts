@@ -19,6 +19,18 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
   return reply.status(problem.status).type('application/problem+json').send(problem);
 }
 
+/** Errors of the router itself (a path segment that is malformed or past its length): problem+json like the rest. */
+export function frameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if (error.code === 'FST_ERR_BAD_URL' || error.code === 'FST_ERR_MAX_PARAM_LENGTH')
+    return sendProblem(
+      request,
+      reply,
+      new AppError('validation.failed', {}, [{ field: 'params', code: 'validation.invalid' }]),
+    );
+  request.log.error({ err: error }, 'router error');
+  return sendProblem(request, reply, new AppError('internal'));
+}
+
 /** Every error leaves as RFC 9457 problem+json in the caller's language; 5xx never show internals. */
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {

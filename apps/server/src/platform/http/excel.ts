@@ -1,6 +1,7 @@
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { AppError } from '../errors.js';
+import { zipRefusal } from './zip-limits.js';
 
 export interface ExcelColumn<T> {
   key: string;
@@ -90,6 +91,8 @@ export function cellText(value: ExcelJS.CellValue): string | null {
 
 /** The first sheet of an .xlsx; a file that is not one is `import.invalid_file`. */
 async function firstSheet(buffer: Buffer): Promise<ExcelJS.Worksheet> {
+  const refusal = zipRefusal(buffer);
+  if (refusal) throw new AppError('import.invalid_file', { reason: refusal });
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(buffer as unknown as ArrayBuffer);

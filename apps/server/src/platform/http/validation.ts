@@ -8,10 +8,14 @@ interface ValidationIssue {
   params: Record<string, unknown>;
 }
 
+/** At most this many field errors are reported for one request. */
+export const MAX_FIELD_ERRORS = 50;
+
 /** Turns zod issues (as fastify-type-provider-zod reports them) into Loa field errors with stable codes. */
 export function fieldErrorsFromIssues(issues: ValidationIssue[], context?: string): FieldError[] {
   const errors: FieldError[] = [];
-  for (const issue of issues) {
+  // A list of 100,000 wrong items would otherwise answer with 100,000 errors: the first ones say enough.
+  for (const issue of issues.slice(0, MAX_FIELD_ERRORS)) {
     const path = issue.instancePath.replace(/^\//, '').replace(/\//g, '.');
     const field = path || context || 'body';
     const params = issue.params;

@@ -66,13 +66,26 @@ export async function startJobs(options: JobsOptions): Promise<Jobs> {
   const created = new Set<string>();
   const ensureQueue = async (definition: JobDefinition<never>) => {
     if (created.has(definition.name)) return;
-    await boss.createQueue(definition.name, {
-      name: definition.name,
-      policy: 'stately',
-      retryLimit: definition.retryLimit ?? 5,
-      retryDelay: definition.retryDelaySeconds ?? 30,
-      retryBackoff: true,
-    });
+    const create = () =>
+      boss.createQueue(definition.name, {
+        name: definition.name,
+        policy: 'stately',
+        retryLimit: definition.retryLimit ?? 5,
+        retryDelay: definition.retryDelaySeconds ?? 30,
+        retryBackoff: true,
+      });
+    // Several processes starting together on a new database create queues at once, and pg-boss 10 attaches each
+    // queue's partition without a lock: PostgreSQL may pick one of them as a deadlock victim. Creating is
+    // idempotent, so the victim tries again (decision 0049).
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await create();
+        break;
+      } catch (error) {
+        if ((error as { code?: string }).code !== '40P01' || attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 100));
+      }
+    }
     created.add(definition.name);
   };
   return {

@@ -1,4 +1,4 @@
-import { Layout, Menu, Typography } from 'antd';
+import { Layout, Menu } from 'antd';
 import { useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { hasAnyRole, useCurrentUser } from '../../modules/auth/session';
@@ -56,9 +56,9 @@ export function AppShell() {
         style={{ borderInlineEnd: '1px solid #f0f0f0' }}
       >
         <Link to="/" aria-label={t('app.homeLink')} style={{ display: 'block', padding: '16px 24px' }}>
-          <Typography.Text strong style={{ fontSize: 22, color: '#0b5cad' }}>
+          <span className="loa-strong" style={{ fontSize: 22, color: '#0b5cad' }}>
             {t('app.name')}
-          </Typography.Text>
+          </span>
         </Link>
         <nav aria-label={t('nav.main')}>
           <Menu mode="inline" selectedKeys={active ? [active.key] : []} items={items} style={{ borderInlineEnd: 0 }} />
@@ -75,9 +75,9 @@ export function AppShell() {
             borderBottom: '1px solid #f0f0f0',
           }}
         >
-          <Typography.Text type="secondary" style={{ flex: 1, minWidth: 0 }} ellipsis>
+          <span className="loa-secondary loa-ellipsis" style={{ flex: 1, minWidth: 0 }}>
             {t('app.tagline')}
-          </Typography.Text>
+          </span>
           <NotificationBell />
           <LangSwitch />
           <UserMenu />

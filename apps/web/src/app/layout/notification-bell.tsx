@@ -1,7 +1,7 @@
 import { BellOutlined } from '@ant-design/icons';
 import { NOTIFICATION_KIND_LABELS, type TNotification } from '@loa/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { Badge, Button, Empty, Flex, Popover, Spin, Typography } from 'antd';
+import { Badge, Button, Empty, Flex, Popover, Spin } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { fetchUnreadCount, listNotifications, notificationKeys } from '../../modules/notifications/notifications.api';
@@ -39,7 +39,7 @@ export function NotificationBell() {
   const content = (
     <div style={{ width: 360, maxWidth: 'calc(100vw - 32px)' }} data-testid="notification-popover">
       <Flex justify="space-between" align="center" gap={8} style={{ marginBottom: 8 }}>
-        <Typography.Text strong>{t('notifications.bell.title')}</Typography.Text>
+        <span className="loa-strong">{t('notifications.bell.title')}</span>
         <Button
           type="link"
           size="small"
@@ -55,7 +55,7 @@ export function NotificationBell() {
           <Spin />
         </Flex>
       ) : latest.isError ? (
-        <Typography.Text type="danger">{t('notifications.bell.loadError')}</Typography.Text>
+        <span className="loa-danger">{t('notifications.bell.loadError')}</span>
       ) : items.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('notifications.empty')} />
       ) : (
@@ -79,15 +79,15 @@ export function NotificationBell() {
                 <Flex gap={8} align="flex-start">
                   <Badge status={notification.readAt ? 'default' : 'processing'} style={{ marginTop: 4 }} />
                   <Flex vertical style={{ minWidth: 0 }}>
-                    <Typography.Text strong={!notification.readAt}>
+                    <span className={notification.readAt ? undefined : 'loa-strong'}>
                       {notification.title[locale]}
                       {!notification.readAt && (
                         <span className="loa-visually-hidden"> ({t('notifications.unread')})</span>
                       )}
-                    </Typography.Text>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    </span>
+                    <span className="loa-secondary" style={{ fontSize: 12 }}>
                       {NOTIFICATION_KIND_LABELS[notification.kind][locale]} · {formatDateTime(notification.createdAt)}
-                    </Typography.Text>
+                    </span>
                   </Flex>
                 </Flex>
               </button>

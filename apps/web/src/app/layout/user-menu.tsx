@@ -1,5 +1,5 @@
 import { DownOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Dropdown, Flex, Typography } from 'antd';
+import { Button, Dropdown, Flex } from 'antd';
 import { useNavigate } from 'react-router';
 import { useCurrentUser } from '../../modules/auth/session';
 import { useLogout } from '../../modules/auth/use-logout';
@@ -37,12 +37,12 @@ export function UserMenu() {
         <Flex align="center" gap={8}>
           <UserOutlined aria-hidden />
           <Flex vertical align="flex-start" style={{ lineHeight: 1.3, maxWidth: 260 }}>
-            <Typography.Text strong ellipsis style={{ maxWidth: 260 }}>
+            <span className="loa-strong loa-ellipsis" style={{ maxWidth: 260 }}>
               {user.fullName}
-            </Typography.Text>
-            <Typography.Text type="secondary" ellipsis style={{ fontSize: 12, maxWidth: 260 }}>
+            </span>
+            <span className="loa-secondary loa-ellipsis" style={{ fontSize: 12, maxWidth: 260 }}>
               {user.orgUnit.name}
-            </Typography.Text>
+            </span>
           </Flex>
           <DownOutlined aria-hidden style={{ fontSize: 10 }} />
         </Flex>

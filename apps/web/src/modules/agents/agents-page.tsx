@@ -32,7 +32,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../app/i18n/i18n';
-import { XLSX_CONTENT_TYPE } from '../../shared/api';
+import { XLSX_CONTENT_TYPE } from '../../shared/excel-import';
 import { errorText } from '../../shared/errors';
 import { formatDate } from '../../shared/format';
 import { sortOrderOf, sortParam } from '../../shared/table-sort';

@@ -9,7 +9,8 @@ import type {
   TPublicAgentPage,
   TUpdateAgentRequest,
 } from '@loa/contracts';
-import { api, downloadFile, postExcelImport } from '../../shared/api';
+import { api, downloadFile } from '../../shared/api';
+import { postExcelImport } from '../../shared/excel-import';
 
 export interface AgentFilters {
   q?: string | undefined;

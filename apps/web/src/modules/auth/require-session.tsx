@@ -1,13 +1,18 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Result, Spin } from 'antd';
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useI18n } from '../../app/i18n/i18n';
 import { setUnauthorizedHandler } from '../../shared/api';
 import { sessionKeys } from './auth.api';
-import { ForcedPasswordChange } from './forced-password-change';
 import { loginPath, SessionContext, useSessionQuery } from './session';
 import { useLocaleSync } from './use-locale-sync';
+import { PageFallback } from '../../shared/ui/page-fallback';
+
+// Few sessions ever see it: its form (and antd's form machinery) loads only when a password must change.
+const ForcedPasswordChange = lazy(() =>
+  import('./forced-password-change').then((m) => ({ default: m.ForcedPasswordChange })),
+);
 
 /** Shows its child routes only to a signed-in user who has no pending forced password change. */
 export function RequireSession() {
@@ -53,7 +58,13 @@ export function RequireSession() {
 
   return (
     <SessionContext value={session.data}>
-      {session.data.mustChangePassword ? <ForcedPasswordChange /> : <Outlet />}
+      {session.data.mustChangePassword ? (
+        <Suspense fallback={<PageFallback />}>
+          <ForcedPasswordChange />
+        </Suspense>
+      ) : (
+        <Outlet />
+      )}
     </SessionContext>
   );
 }

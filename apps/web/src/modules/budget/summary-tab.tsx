@@ -6,6 +6,7 @@ import { useI18n, type MessageKey } from '../../app/i18n/i18n';
 import { errorText } from '../../shared/errors';
 import { useDownload } from '../../shared/use-download';
 import { useUrlListState } from '../../shared/use-url-list-state';
+import { ScrollRegion } from '../../shared/ui/scroll-region';
 import { useCurrentUser } from '../auth/session';
 import { OrgUnitTreeSelect } from '../org-units/org-unit-tree-select';
 import { budgetKeys, exportSummary, getSummary } from './budget.api';
@@ -153,44 +154,47 @@ export function SummaryTab() {
           <Typography.Title level={2} style={{ fontSize: 17, margin: 0 }}>
             {t('budget.summary.byCategory')}
           </Typography.Title>
-          <Table
-            rowKey="category"
-            size="small"
-            aria-label={t('budget.summary.byCategory')}
-            columns={categoryColumns}
-            dataSource={data.byCategory}
-            pagination={false}
-            scroll={{ x: 1000 }}
-          />
+          <ScrollRegion label={t('budget.summary.byCategory')} minWidth={1000}>
+            <Table
+              rowKey="category"
+              size="small"
+              aria-label={t('budget.summary.byCategory')}
+              columns={categoryColumns}
+              dataSource={data.byCategory}
+              pagination={false}
+            />
+          </ScrollRegion>
           {data.children.length > 0 && (
             <>
               <Typography.Title level={2} style={{ fontSize: 17, margin: 0 }}>
                 {t('budget.summary.children')}
               </Typography.Title>
-              <Table
-                rowKey={(row) => row.unit.id}
-                size="small"
-                aria-label={t('budget.summary.children')}
-                columns={childColumns}
-                dataSource={data.children}
-                pagination={false}
-                scroll={{ x: 1000 }}
-                data-testid="budget-children"
-              />
+              <ScrollRegion label={t('budget.summary.children')} minWidth={1000}>
+                <Table
+                  rowKey={(row) => row.unit.id}
+                  size="small"
+                  aria-label={t('budget.summary.children')}
+                  columns={childColumns}
+                  dataSource={data.children}
+                  pagination={false}
+                  data-testid="budget-children"
+                />
+              </ScrollRegion>
             </>
           )}
           <Typography.Title level={2} style={{ fontSize: 17, margin: 0 }}>
             {t('budget.summary.byMonth')}
           </Typography.Title>
-          <Table
-            rowKey="month"
-            size="small"
-            aria-label={t('budget.summary.byMonth')}
-            columns={monthColumns}
-            dataSource={data.byMonth}
-            pagination={false}
-            scroll={{ x: 700 }}
-          />
+          <ScrollRegion label={t('budget.summary.byMonth')} minWidth={700}>
+            <Table
+              rowKey="month"
+              size="small"
+              aria-label={t('budget.summary.byMonth')}
+              columns={monthColumns}
+              dataSource={data.byMonth}
+              pagination={false}
+            />
+          </ScrollRegion>
         </>
       )}
     </Flex>

@@ -4,7 +4,7 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { Alert, App, Button, Upload } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../app/i18n/i18n';
-import { XLSX_CONTENT_TYPE } from '../../shared/api';
+import { XLSX_CONTENT_TYPE } from '../../shared/excel-import';
 import { errorText } from '../../shared/errors';
 import { vnCalendarDate } from '../../shared/format';
 import { PageHeader } from '../../shared/ui/page-header';

@@ -8,7 +8,8 @@ import {
   type TImportReport,
   type TUpdateCalendarItemRequest,
 } from '@loa/contracts';
-import { api, downloadFile, postExcelImport, type QueryParams } from '../../shared/api';
+import { api, downloadFile, type QueryParams } from '../../shared/api';
+import { postExcelImport } from '../../shared/excel-import';
 import type { CalendarFilters } from './calendar-url';
 
 /** What GET /api/calendar takes: a window, the filters, paging and sorting. */

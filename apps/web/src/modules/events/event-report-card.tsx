@@ -12,7 +12,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Checkbox, Col, Form, InputNumber, Row, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../app/i18n/i18n';
-import { XLSX_CONTENT_TYPE } from '../../shared/api';
+import { XLSX_CONTENT_TYPE } from '../../shared/excel-import';
 import { errorText, formErrorText } from '../../shared/errors';
 import { ExcelImportModal } from '../../shared/ui/excel-import-modal';
 import { useDownload } from '../../shared/use-download';

@@ -15,7 +15,8 @@ import type {
   TPublicCheckInEvent,
   TUpdateEventRequest,
 } from '@loa/contracts';
-import { api, downloadFile, postExcelImport } from '../../shared/api';
+import { api, downloadFile } from '../../shared/api';
+import { postExcelImport } from '../../shared/excel-import';
 
 export interface EventFilters {
   q?: string | undefined;

@@ -34,7 +34,16 @@ export function IncidentsBoard({ filters, onShowAll }: Props) {
   });
 
   return (
-    <Flex gap={12} align="flex-start" style={{ overflowX: 'auto', paddingBottom: 8 }} data-testid="incident-board">
+    // The board scrolls sideways on narrow screens: focusable so that keyboard users can scroll it too.
+    <Flex
+      gap={12}
+      align="flex-start"
+      style={{ overflowX: 'auto', paddingBottom: 8 }}
+      data-testid="incident-board"
+      role="region"
+      aria-label={t('incidents.board.label')}
+      tabIndex={0}
+    >
       {statuses.map((status, index) => {
         const column = columns[index];
         const page = column?.data;

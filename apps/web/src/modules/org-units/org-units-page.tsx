@@ -3,7 +3,7 @@ import { Button, Segmented, Upload } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useI18n } from '../../app/i18n/i18n';
-import { XLSX_CONTENT_TYPE } from '../../shared/api';
+import { XLSX_CONTENT_TYPE } from '../../shared/excel-import';
 import { PageHeader } from '../../shared/ui/page-header';
 import { useCurrentUser } from '../auth/session';
 import { ImportModal } from './import-modal';

@@ -7,7 +7,8 @@ import {
   type TUnitKind,
   type TUpdateOrgUnitRequest,
 } from '@loa/contracts';
-import { api, downloadFile, postExcelImport } from '../../shared/api';
+import { api, downloadFile } from '../../shared/api';
+import { postExcelImport } from '../../shared/excel-import';
 
 export interface OrgUnitListParams {
   q?: string | undefined;

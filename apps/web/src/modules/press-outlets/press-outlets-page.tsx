@@ -24,7 +24,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Flex, Input, Select, Table, Tabs, Tag, Typography, Upload, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../../app/i18n/i18n';
-import { XLSX_CONTENT_TYPE } from '../../shared/api';
+import { XLSX_CONTENT_TYPE } from '../../shared/excel-import';
 import { errorText } from '../../shared/errors';
 import { formatDate } from '../../shared/format';
 import { sortOrderOf, sortParam } from '../../shared/table-sort';

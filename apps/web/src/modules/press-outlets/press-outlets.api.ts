@@ -12,7 +12,8 @@ import type {
   TUpdateContactRequest,
   TUpdateOutletRequest,
 } from '@loa/contracts';
-import { api, downloadFile, postExcelImport } from '../../shared/api';
+import { api, downloadFile } from '../../shared/api';
+import { postExcelImport } from '../../shared/excel-import';
 
 export interface OutletFilters {
   q?: string | undefined;

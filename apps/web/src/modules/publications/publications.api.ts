@@ -8,7 +8,8 @@ import type {
   TRecordMetricsRequest,
   TUpdatePublicationRequest,
 } from '@loa/contracts';
-import { api, downloadFile, postExcelImport } from '../../shared/api';
+import { api, downloadFile } from '../../shared/api';
+import { postExcelImport } from '../../shared/excel-import';
 
 export interface PublicationFilters {
   q?: string | undefined;

@@ -25,7 +25,7 @@ import { Alert, App, Button, Card, Descriptions, Flex, Popconfirm, Spin, Typogra
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useI18n } from '../../app/i18n/i18n';
-import { XLSX_CONTENT_TYPE } from '../../shared/api';
+import { XLSX_CONTENT_TYPE } from '../../shared/excel-import';
 import { errorText } from '../../shared/errors';
 import { formatDate } from '../../shared/format';
 import { ExcelImportModal } from '../../shared/ui/excel-import-modal';

@@ -13,7 +13,8 @@ import type {
   TUpdateTraineeRequest,
   TUpdateTrainingCourseRequest,
 } from '@loa/contracts';
-import { api, downloadFile, postExcelImport } from '../../shared/api';
+import { api, downloadFile } from '../../shared/api';
+import { postExcelImport } from '../../shared/excel-import';
 
 export interface CourseFilters {
   q?: string | undefined;
