@@ -146,7 +146,8 @@ export function monitoringJobs(services: MonitoringServices, jobs: Pick<Jobs, 's
     return fetched;
   });
   services.monitoringSources.setFetchTrigger(async (sourceId) => {
-    await jobs.send(sources, { sourceId });
+    // Keyed per source: queues are "stately", so a keyless send is dropped while another keyless one waits.
+    await jobs.send(sources, { sourceId }, { idempotencyKey: `fetch-now:${sourceId}` });
   });
   return [
     monitoringDigestJob(services.monitoringDigest.sendDailyDigest),

@@ -3,6 +3,7 @@ import { and, count, eq, gt, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import { ordering, paging } from '../../platform/db/paging.js';
 import { matchesSearch } from '../../platform/db/search.js';
 import type { Executor } from '../../platform/db/transaction.js';
+import { userColumns, users, type UserRow } from '../users/index.js';
 import { apiTokens, sessions } from './auth.table.js';
 
 export type SessionRow = typeof sessions.$inferSelect;
@@ -23,6 +24,16 @@ export const authRepository = {
   async findSession(tx: Executor, id: string): Promise<SessionRow | null> {
     const [row] = await tx.select().from(sessions).where(eq(sessions.id, id));
     return row ?? null;
+  },
+
+  /** The session and its user in one statement: every authenticated request reads them (decision 0050). */
+  async findSessionWithUser(tx: Executor, id: string): Promise<{ session: SessionRow; user: UserRow } | null> {
+    const [row] = await tx
+      .select({ session: sessions, user: userColumns })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(eq(sessions.id, id));
+    return row ? { session: row.session, user: row.user as UserRow } : null;
   },
 
   /** Marks the session as seen, at most once a minute (keeps writes off the hot path). */

@@ -166,14 +166,14 @@ export function createAuthService(deps: AuthDeps) {
     /** The session behind a cookie; 'expired' when it timed out, null when unknown or the user is disabled. */
     async fromSession(token: string): Promise<Credentials | 'expired' | null> {
       const id = sha256(token);
-      const session = await repo.findSession(db, id);
-      if (!session) return null;
+      const found = await repo.findSessionWithUser(db, id);
+      if (!found) return null;
+      const { session, user } = found;
       if (session.expiresAt <= new Date()) {
         await repo.deleteSession(db, id);
         return 'expired';
       }
-      const user = await users.findById(db, session.userId);
-      if (!user || user.disabled) return null;
+      if (user.disabled) return null;
       // The touch writes at most once a minute: skip its round trip while the row says it is not due (decision 0050).
       if (session.lastSeenAt.getTime() < Date.now() - 60_000) await repo.touchSession(db, id);
       return {

@@ -244,4 +244,13 @@ describe('GET /api/monitoring/alerts/export.xlsx', () => {
     ]);
     expect(sheet.rowCount).toBe(3);
   });
+
+  it('answers an unknown sort with a 400 problem before the file starts, not a cut-off download', async () => {
+    const response = await tt.get('/api/monitoring/alerts/export.xlsx?sort=u');
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.json().errors).toEqual([
+      expect.objectContaining({ field: 'sort', code: 'validation.invalid_sort' }),
+    ]);
+  });
 });

@@ -49,7 +49,7 @@ export function registerMonitoringAlertsRoutes(
       schema: { tags, summary: 'Every alert matching the filters, as Excel (streamed)', querystring: ZAlertListQuery },
     },
     async (request, reply) => {
-      const chunks = alerts.exportChunks(actorOf(request), request.query);
+      const chunks = await alerts.exportChunks(actorOf(request), request.query);
       const vi = request.locale === 'vi';
       const body = streamWorkbook(vi ? 'Canh bao' : 'Alerts', alertColumns(request.locale), chunks);
       return reply

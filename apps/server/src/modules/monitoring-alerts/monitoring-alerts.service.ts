@@ -82,17 +82,16 @@ export function createMonitoringAlertsService(deps: MonitoringAlertsDeps) {
     },
 
     /** Every alert matching the list's filters, a chunk at a time (for the streamed Excel export). */
-    exportChunks(actor: Actor, query: TAlertListQuery): AsyncIterable<TAlert[]> {
+    async exportChunks(actor: Actor, query: TAlertListQuery): Promise<AsyncIterable<TAlert[]>> {
       const filters = filtersOf(query);
+      const pageOf = (page: number) =>
+        repo.list(db, actor.scopePath, { ...filters, sort: query.sort, page, pageSize: EXPORT_CHUNK });
+      // The first page is read before anything is sent: a bad sort is a problem, not a cut-off download.
+      const first = await pageOf(1);
       return {
         async *[Symbol.asyncIterator]() {
           for (let page = 1; ; page++) {
-            const { rows } = await repo.list(db, actor.scopePath, {
-              ...filters,
-              sort: query.sort,
-              page,
-              pageSize: EXPORT_CHUNK,
-            });
+            const { rows } = page === 1 ? first : await pageOf(page);
             if (rows.length > 0) yield await present(db, rows, LIST_ARTICLES);
             if (rows.length < EXPORT_CHUNK) return;
           }

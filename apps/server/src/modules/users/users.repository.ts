@@ -29,6 +29,8 @@ const columns = {
   createdAt: users.createdAt,
   version: users.version,
 };
+/** What a user read selects (the auth module reads it joined with the session, in one statement). */
+export const userColumns = columns;
 export type UserRow = {
   [K in keyof typeof columns]: (typeof columns)[K] extends SQL.Aliased<infer T> | SQL<infer T>
     ? T
