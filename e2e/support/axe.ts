@@ -14,14 +14,24 @@ export interface Violation {
 const BLOCKING = new Set(['serious', 'critical']);
 
 /**
- * Waits for the screen to settle — its heading (or its result page) is drawn and no spinner, skeleton or busy region is left (at most a
- * few seconds: a screen that keeps one is audited as it is) — then audits the whole document.
+ * Waits for the screen to settle — its heading (or its result page) is drawn, no spinner, skeleton or busy region is left and no
+ * entrance animation is still running (at most a few seconds each: a screen that keeps one is audited as it is) — then audits
+ * the whole document.
  */
 export async function audit(page: Page, label: string): Promise<Violation[]> {
   await page.locator('h1, .ant-result').first().waitFor({ timeout: 15_000 });
   await page
     .waitForFunction(
       '!document.querySelector(\'.ant-spin-spinning, .ant-skeleton-active, [aria-busy="true"]\')',
+      undefined,
+      { timeout: 5_000, polling: 100 },
+    )
+    .catch(() => undefined);
+  // Entrance animations (antd fades lists, empty states and messages in) would be measured half-drawn: a colour
+  // contrast taken mid-fade is lower than the one the officer reads. Wait for every finite animation to end.
+  await page
+    .waitForFunction(
+      "document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)",
       undefined,
       { timeout: 5_000, polling: 100 },
     )

@@ -340,9 +340,20 @@ describe('job execution across two runners on one database', () => {
     await waitFor(`the ${ids.length} queued jobs to run`, () => runs.length >= ids.length, { timeoutMs: 40_000 });
     expect(runs.filter((r) => r.overlap)).toEqual([]);
     expect(runs.map((r) => r.jobId).sort()).toEqual([...ids].sort());
-    const { rows } = await t.db.pool.query<{ state: string; n: number }>(
-      `SELECT state, count(*)::int AS n FROM pgboss.job WHERE name = 'test-race-keyed' GROUP BY state`,
+    // The handler returns before pg-boss records the completion: the last job may still read 'active' for a moment.
+    const states = async () =>
+      (
+        await t.db.pool.query<{ state: string; n: number }>(
+          `SELECT state, count(*)::int AS n FROM pgboss.job WHERE name = 'test-race-keyed' GROUP BY state`,
+        )
+      ).rows;
+    await waitFor(
+      'pg-boss to record every completion',
+      async () => !(await states()).some((r) => r.state === 'active'),
+      {
+        timeoutMs: 10_000,
+      },
     );
-    expect(rows).toEqual([{ state: 'completed', n: ids.length }]);
+    expect(await states()).toEqual([{ state: 'completed', n: ids.length }]);
   });
 });
