@@ -14,28 +14,22 @@ export interface Violation {
 const BLOCKING = new Set(['serious', 'critical']);
 
 /**
- * Waits for the screen to settle — its heading (or its result page) is drawn, no spinner, skeleton or busy region is left and no
- * entrance animation is still running (at most a few seconds each: a screen that keeps one is audited as it is) — then audits
- * the whole document.
+ * Waits for the screen to settle — its heading (or its result page) is drawn, its data has arrived and nothing is loading or
+ * moving — then audits the whole document.
  */
 export async function audit(page: Page, label: string): Promise<Violation[]> {
   await page.locator('h1, .ant-result').first().waitFor({ timeout: 15_000 });
-  await page
-    .waitForFunction(
-      '!document.querySelector(\'.ant-spin-spinning, .ant-skeleton-active, [aria-busy="true"]\')',
-      undefined,
-      { timeout: 5_000, polling: 100 },
-    )
-    .catch(() => undefined);
-  // Entrance animations (antd fades lists, empty states and messages in) would be measured half-drawn: a colour
-  // contrast taken mid-fade is lower than the one the officer reads. Wait for every finite animation to end.
-  await page
-    .waitForFunction(
-      "document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)",
-      undefined,
-      { timeout: 5_000, polling: 100 },
-    )
-    .catch(() => undefined);
+  // The screen's data requests end (nothing on the network for half a second), then nothing is loading or moving:
+  // no spinner, skeleton or busy region (a list under a spinner is drawn at half opacity), and no entrance animation
+  // still running (antd fades lists, empty states and messages in; a contrast measured mid-fade is lower than the one
+  // the officer reads). Both must hold on three polls in a row; a screen that never settles is audited as it is.
+  await page.waitForLoadState('networkidle', { timeout: 10_000 }).catch(() => undefined);
+  const settled = `!document.querySelector('.ant-spin-spinning, .ant-spin-blur, .ant-skeleton-active, [aria-busy="true"]')
+    && document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)`;
+  for (let calm = 0, deadline = Date.now() + 8_000; calm < 3 && Date.now() < deadline;) {
+    calm = (await page.evaluate(settled)) ? calm + 1 : 0;
+    await page.waitForTimeout(100);
+  }
   if (!(await page.evaluate(() => 'axe' in globalThis))) {
     // Evaluated over the DevTools protocol, not as an inline <script>: Loa's CSP (script-src 'self') stays on.
     await page.evaluate(axe.source);
