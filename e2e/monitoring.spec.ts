@@ -55,6 +55,8 @@ async function eventually(page: Page, probe: () => Promise<boolean>, what: strin
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (await probe()) return;
+    // As an officer would: a look every second, not a reload loop that spends the address's request budget.
+    await page.waitForTimeout(1000);
     await page.reload();
   }
   throw new Error(`Timed out waiting for ${what}; the source's log: ${await fetchLog()}`);

@@ -22,11 +22,14 @@ export const ZListQuery = z.strictObject({
 });
 export type TListQuery = z.infer<typeof ZListQuery>;
 
-/** Builds the `{items, total}` page schema every list endpoint returns. */
+/**
+ * Builds the `{items, total}` page schema every list endpoint returns. A list that can hold a whole country's rows
+ * stops counting at a cap (decision 0053): `totalCapped` is then true and `total` is a lower bound ("more than").
+ */
 export function zPage<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), total: z.number().int() });
+  return z.object({ items: z.array(item), total: z.number().int(), totalCapped: z.boolean().optional() });
 }
-export type TPage<T> = { items: T[]; total: number };
+export type TPage<T> = { items: T[]; total: number; totalCapped?: boolean };
 
 export const ZProblemField = z.object({ field: z.string(), code: z.string(), message: z.string() });
 /** RFC 9457 problem details with Loa's stable `code` and per-field errors. */

@@ -8,8 +8,11 @@ import type {
   TProductVersion,
   TProductVersionDetail,
 } from '@loa/contracts';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { boundedCount } from '../../platform/db/paging.js';
 import { createTestApp, type Session, type TestApp } from '../../../test/test-app.js';
+import { products } from './products.table.js';
 
 let t: TestApp;
 let hanoi: Session;
@@ -226,6 +229,24 @@ describe('products routes', () => {
       expect((await list(hanoi, 'from=2000-01-01')).total).toBeGreaterThanOrEqual(2);
       const order = await hanoi.get('/api/products?from=2026-05-01&to=2026-04-01');
       expect(fieldsOf(order.json())).toEqual(['to:validation.date_order']);
+    });
+
+    it('counts the matches exactly up to the cap, then says "more than" (decision 0053)', async () => {
+      for (let i = 0; i < 4; i++)
+        await create(danang, { typeCode: 'special_page', title: `Chuyên trang Đà Nẵng số ${i}` });
+      const page = (await danang.get('/api/products?typeCode=special_page&pageSize=2')).json<TPage<TProduct>>();
+      expect({ total: page.total, totalCapped: page.totalCapped, shown: page.items.length }).toEqual({
+        total: 4,
+        totalCapped: false,
+        shown: 2,
+      });
+      const where = eq(products.typeCode, 'special_page');
+      expect(await boundedCount(t.db.db, products, where, 3)).toEqual({ total: 3, totalCapped: true });
+      expect(await boundedCount(t.db.db, products, where, 4)).toEqual({ total: 4, totalCapped: false });
+      expect(await boundedCount(t.db.db, products, eq(products.typeCode, 'no-such-type'), 3)).toEqual({
+        total: 0,
+        totalCapped: false,
+      });
     });
 
     it('exports the filtered list as Excel', async () => {

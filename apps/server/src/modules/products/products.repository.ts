@@ -1,9 +1,9 @@
 // Correlated subqueries name the outer table explicitly: drizzle renders ${column} unqualified, which would bind to the inner table.
-import { and, asc, count, desc, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { TProductListQuery } from '@loa/contracts';
 import type { Executor } from '../../platform/db/transaction.js';
 import { matchesSearch } from '../../platform/db/search.js';
-import { ordering, paging } from '../../platform/db/paging.js';
+import { boundedCount, ordering, paging } from '../../platform/db/paging.js';
 import { products, productVersions } from './products.table.js';
 
 const unitOf = (column: string) => sql.raw(`(SELECT ${column} FROM org_units o WHERE o.id = products.owner_unit_id)`);
@@ -91,11 +91,23 @@ const SORTS = {
 };
 
 const inSubtree = (path: SQL) => sql`${products.ownerUnitId} IN (SELECT id FROM org_units WHERE path LIKE ${path})`;
+
+/**
+ * The actor's scope as the ids of its units, given to PostgreSQL as values (decision 0053): the planner then knows
+ * how many units — one district reads its own rows in the list's order from a per-unit index; a province's units are
+ * estimated as the few percent of the country they are. The whole country ('/') filters nothing.
+ */
+function inScope(unitIds: string[] | null): SQL | undefined {
+  if (unitIds === null) return undefined;
+  if (unitIds.length === 1) return eq(products.ownerUnitId, unitIds[0]!);
+  return sql`${products.ownerUnitId} = ANY (${sql.param(unitIds)}::uuid[])`;
+}
+
 const vnDay = (column: SQLWrapper) => sql`(${column} AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
 
-function filters(query: TProductListQuery, scopePath: string): SQL | undefined {
+function filters(query: TProductListQuery, unitIds: string[] | null): SQL | undefined {
   return and(
-    inSubtree(sql`${`${scopePath}%`}`),
+    inScope(unitIds),
     matchesSearch(query.q, products.searchText),
     query.typeCode ? eq(products.typeCode, query.typeCode) : undefined,
     query.themeCode ? sql`${query.themeCode} = ANY(${products.themeCodes})` : undefined,
@@ -110,14 +122,23 @@ function filters(query: TProductListQuery, scopePath: string): SQL | undefined {
 }
 
 export const productsRepository = {
-  /** One page of the products of a subtree matching the filters (every match when `all`, for export). */
+  /**
+   * One page of the products of a subtree matching the filters (every match when `all`, for export), and how many
+   * match, counted up to COUNT_CAP.
+   */
   async list(
     tx: Executor,
     query: TProductListQuery,
     scopePath: string,
     all = false,
-  ): Promise<{ rows: ProductSummaryRow[]; total: number }> {
-    const where = filters(query, scopePath);
+  ): Promise<{ rows: ProductSummaryRow[]; total: number; totalCapped: boolean }> {
+    const unitIds =
+      scopePath === '/'
+        ? null
+        : (await tx.execute<{ id: string }>(sql`SELECT id FROM org_units WHERE path LIKE ${`${scopePath}%`}`)).rows.map(
+            (r) => r.id,
+          );
+    const where = filters(query, unitIds);
     const { limit, offset } = paging(query);
     const base = tx
       .select(summaryColumns)
@@ -125,8 +146,7 @@ export const productsRepository = {
       .where(where)
       .orderBy(...ordering(query.sort, SORTS, '-updatedAt', products.id));
     const rows = all ? await base.limit(100_000) : await base.limit(limit).offset(offset);
-    const [totalRow] = await tx.select({ total: count() }).from(products).where(where);
-    return { rows, total: totalRow?.total ?? 0 };
+    return { rows, ...(await boundedCount(tx, products, where)) };
   },
 
   async findById(tx: Executor, id: string, lock = false): Promise<ProductRow | null> {

@@ -234,8 +234,8 @@ export function createProductsService(deps: ProductsDeps) {
   return {
     /** A page of the products the actor may see (their subtree; everyone's for the Communication Center). */
     async listProducts(actor: Actor, query: TProductListQuery, all = false): Promise<TPage<TProduct>> {
-      const { rows, total } = await repo.list(db, query, productsPolicy.readScopePath(actor), all);
-      return { items: rows.map((row) => toProduct(row, actor)), total };
+      const { rows, total, totalCapped } = await repo.list(db, query, productsPolicy.readScopePath(actor), all);
+      return { items: rows.map((row) => toProduct(row, actor)), total, totalCapped };
     },
 
     async getProduct(actor: Actor, id: string): Promise<TProductDetail> {

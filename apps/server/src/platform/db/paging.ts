@@ -1,7 +1,9 @@
 import type { TListQuery } from '@loa/contracts';
-import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { count, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import { fieldError } from '../errors.js';
 import { vietnameseOrder } from './search.js';
+import type { Executor } from './transaction.js';
 
 export interface SortField {
   column: SQLWrapper;
@@ -36,4 +38,29 @@ export function ordering(
       ? sql`${field.column} DESC NULLS LAST`
       : sql`${field.column} ASC NULLS LAST`;
   return [primary, sql`${tieBreaker}`];
+}
+
+/** Where a bounded count stops (decision 0053). */
+export const COUNT_CAP = 10_000;
+
+/**
+ * The number of rows of `table` matching `where`, counted up to `cap`: past it, `total` is `cap` and `totalCapped`
+ * is true. An exact count reads every matching row — the whole country's for the Communication Center — while a page
+ * reads twenty; the bounded count stops reading at `cap + 1`.
+ */
+export async function boundedCount(
+  tx: Executor,
+  table: PgTable,
+  where: SQL | undefined,
+  cap = COUNT_CAP,
+): Promise<{ total: number; totalCapped: boolean }> {
+  const matches = tx
+    .select({ one: sql`1`.as('one') })
+    .from(table)
+    .where(where)
+    .limit(cap + 1)
+    .as('matches');
+  const [row] = await tx.select({ n: count() }).from(matches);
+  const n = row?.n ?? 0;
+  return n > cap ? { total: cap, totalCapped: true } : { total: n, totalCapped: false };
 }

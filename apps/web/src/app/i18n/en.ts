@@ -72,6 +72,7 @@ export const en: Record<MessageKey, string> = {
   'common.exportExcel': 'Export to Excel',
   'common.importExcel': 'Import from Excel',
   'common.pageTotal': '{from}–{to} of {total}',
+  'common.pageTotalCapped': '{from}–{to} of more than {total}',
   'common.backHome': 'Back to the overview',
 
   'error.network': 'Cannot reach the server; check the network and try again',

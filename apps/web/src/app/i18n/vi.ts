@@ -71,6 +71,7 @@ export const vi = {
   'common.exportExcel': 'Xuất Excel',
   'common.importExcel': 'Nhập từ Excel',
   'common.pageTotal': '{from}–{to} trên tổng số {total}',
+  'common.pageTotalCapped': '{from}–{to} trên hơn {total}',
   'common.backHome': 'Về trang tổng quan',
 
   'error.network': 'Không kết nối được tới máy chủ, vui lòng kiểm tra mạng và thử lại',

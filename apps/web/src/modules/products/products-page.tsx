@@ -223,8 +223,10 @@ export function ProductsPage() {
             if (extra.action === 'sort') update({ sort: sortParam(sorter) });
           }}
           locale={{ emptyText: products.isError ? errorText(products.error, t) : t('products.empty') }}
-          pagination={tablePagination(t, { page, pageSize, total: products.data?.total ?? 0 }, (next, size) =>
-            update({ page: next, pageSize: size }, true),
+          pagination={tablePagination(
+            t,
+            { page, pageSize, total: products.data?.total ?? 0, totalCapped: products.data?.totalCapped },
+            (next, size) => update({ page: next, pageSize: size }, true),
           )}
           scroll={{ x: 1200 }}
         />

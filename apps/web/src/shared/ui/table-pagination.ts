@@ -1,10 +1,13 @@
 import type { TablePaginationConfig } from 'antd';
 import type { Translate } from '../../app/i18n/i18n';
 
-/** Server-side paging for an antd Table, with the total shown in the UI language. */
+/**
+ * Server-side paging for an antd Table, with the total shown in the UI language; a capped total (the server stopped
+ * counting, decision 0053) reads "more than".
+ */
 export function tablePagination(
   t: Translate,
-  state: { page: number; pageSize: number; total: number },
+  state: { page: number; pageSize: number; total: number; totalCapped?: boolean | undefined },
   onChange: (page: number, pageSize: number) => void,
 ): TablePaginationConfig {
   return {
@@ -13,7 +16,8 @@ export function tablePagination(
     total: state.total,
     showSizeChanger: true,
     pageSizeOptions: [10, 20, 50, 100],
-    showTotal: (total, [from, to]) => t('common.pageTotal', { from, to, total }),
+    showTotal: (total, [from, to]) =>
+      t(state.totalCapped ? 'common.pageTotalCapped' : 'common.pageTotal', { from, to, total }),
     onChange,
   };
 }
