@@ -223,6 +223,8 @@ describe('products routes', () => {
       expect(ids(await list(hanoi, 'channelCode=press'))).toEqual([poster.id]);
       expect(ids(await list(hanoi, 'audienceCode=I.2'))).not.toContain(poster.id);
       expect(ids(await list(hanoi, `unitId=${d001}&typeCode=video`))).toEqual([video.id]);
+      expect((await list(danang, `unitId=${d001}`)).total).toBe(0);
+      expect(ids(await list(comms, `unitId=${d001}&typeCode=video`))).toEqual([video.id]);
       expect(ids(await list(hanoi, 'q=ho gia dinh'))).toEqual([video.id]);
       expect((await list(hanoi, 'status=archived')).items.every((p) => p.status === 'archived')).toBe(true);
       expect((await list(hanoi, 'to=2000-01-01')).total).toBe(0);

@@ -90,14 +90,25 @@ const SORTS = {
   ownerUnit: { column: sql`(SELECT name FROM org_units o WHERE o.id = products.owner_unit_id)`, text: true },
 };
 
-const inSubtree = (path: SQL) => sql`${products.ownerUnitId} IN (SELECT id FROM org_units WHERE path LIKE ${path})`;
+/**
+ * The units a list covers, as ids: the actor's scope, narrowed to a unit's subtree when the filter names one (an
+ * empty list when that unit is outside the scope); null for the whole country ('/') unfiltered.
+ */
+async function unitIdsOf(tx: Executor, scopePath: string, unitId: string | undefined): Promise<string[] | null> {
+  if (scopePath === '/' && !unitId) return null;
+  const { rows } = await tx.execute<{ id: string }>(
+    sql`SELECT id FROM org_units WHERE path LIKE ${`${scopePath}%`}
+        ${unitId ? sql`AND path LIKE (SELECT path FROM org_units WHERE id = ${unitId}) || '%'` : sql``}`,
+  );
+  return rows.map((r) => r.id);
+}
 
 /**
- * The actor's scope as the ids of its units, given to PostgreSQL as values (decision 0053): the planner then knows
- * how many units — one district reads its own rows in the list's order from a per-unit index; a province's units are
- * estimated as the few percent of the country they are. The whole country ('/') filters nothing.
+ * The units given to PostgreSQL as values (decision 0053): the planner then knows how many — one district reads its
+ * own rows in the list's order from a per-unit index; a province's units are estimated as the few percent of the
+ * country they are.
  */
-function inScope(unitIds: string[] | null): SQL | undefined {
+function inUnits(unitIds: string[] | null): SQL | undefined {
   if (unitIds === null) return undefined;
   if (unitIds.length === 1) return eq(products.ownerUnitId, unitIds[0]!);
   return sql`${products.ownerUnitId} = ANY (${sql.param(unitIds)}::uuid[])`;
@@ -107,14 +118,13 @@ const vnDay = (column: SQLWrapper) => sql`(${column} AT TIME ZONE 'Asia/Ho_Chi_M
 
 function filters(query: TProductListQuery, unitIds: string[] | null): SQL | undefined {
   return and(
-    inScope(unitIds),
+    inUnits(unitIds),
     matchesSearch(query.q, products.searchText),
     query.typeCode ? eq(products.typeCode, query.typeCode) : undefined,
     query.themeCode ? sql`${query.themeCode} = ANY(${products.themeCodes})` : undefined,
     query.audienceCode ? sql`${query.audienceCode} = ANY(${products.audienceCodes})` : undefined,
     query.channelCode ? sql`${query.channelCode} = ANY(${products.channelCodes})` : undefined,
     query.status ? eq(products.status, query.status) : undefined,
-    query.unitId ? inSubtree(sql`(SELECT path FROM org_units WHERE id = ${query.unitId}) || '%'`) : undefined,
     // The period holds a product created or changed within it.
     query.from ? sql`${vnDay(products.updatedAt)} >= ${query.from}::date` : undefined,
     query.to ? sql`${vnDay(products.createdAt)} <= ${query.to}::date` : undefined,
@@ -123,8 +133,8 @@ function filters(query: TProductListQuery, unitIds: string[] | null): SQL | unde
 
 export const productsRepository = {
   /**
-   * One page of the products of a subtree matching the filters (every match when `all`, for export), and how many
-   * match, counted up to COUNT_CAP.
+   * One page of the products of a subtree matching the filters, and how many match, counted up to COUNT_CAP; every
+   * match when `all` (for export).
    */
   async list(
     tx: Executor,
@@ -132,12 +142,7 @@ export const productsRepository = {
     scopePath: string,
     all = false,
   ): Promise<{ rows: ProductSummaryRow[]; total: number; totalCapped: boolean }> {
-    const unitIds =
-      scopePath === '/'
-        ? null
-        : (await tx.execute<{ id: string }>(sql`SELECT id FROM org_units WHERE path LIKE ${`${scopePath}%`}`)).rows.map(
-            (r) => r.id,
-          );
+    const unitIds = await unitIdsOf(tx, scopePath, query.unitId);
     const where = filters(query, unitIds);
     const { limit, offset } = paging(query);
     const base = tx
@@ -145,8 +150,12 @@ export const productsRepository = {
       .from(products)
       .where(where)
       .orderBy(...ordering(query.sort, SORTS, '-updatedAt', products.id));
-    const rows = all ? await base.limit(100_000) : await base.limit(limit).offset(offset);
-    return { rows, ...(await boundedCount(tx, products, where)) };
+    if (all) {
+      // An export writes every match and needs no separate count.
+      const rows = await base.limit(100_000);
+      return { rows, total: rows.length, totalCapped: false };
+    }
+    return { rows: await base.limit(limit).offset(offset), ...(await boundedCount(tx, products, where)) };
   },
 
   async findById(tx: Executor, id: string, lock = false): Promise<ProductRow | null> {
