@@ -251,6 +251,51 @@ describe('products routes', () => {
       });
     });
 
+    it('pages a province merged from its units exactly as the whole ordered list, in every order (decision 0054)', async () => {
+      const made = [];
+      for (let i = 0; i < 7; i++) {
+        made.push(await create(i % 2 ? badinh : hanoi, { title: `${['Ắc', 'Ba', 'Đà', 'An', 'Ắc'][i % 5]} quy ${i}` }));
+      }
+      // Equal change times and statuses across units: the id must break the ties the same way.
+      await t.db.pool.query(
+        `UPDATE products SET updated_at = '2026-03-01T00:00:00Z', status = 'ready' WHERE id = ANY($1::uuid[])`,
+        [made.filter((_, i) => i % 3 === 0).map((p) => p.id)],
+      );
+      const { rows: scope } = await t.db.pool.query<{ path: string }>(`SELECT path FROM org_units WHERE id = $1`, [
+        p01,
+      ]);
+      const expected = async (orderBy: string, status?: string) =>
+        (
+          await t.db.pool.query<{ id: string }>(
+            `SELECT p.id FROM products p JOIN org_units o ON o.id = p.owner_unit_id
+              WHERE o.path LIKE $1 || '%' AND ($2::text IS NULL OR p.status = $2) ORDER BY ${orderBy}`,
+            [scope[0]!.path, status ?? null],
+          )
+        ).rows.map((r) => r.id);
+      const orders: [string, string][] = [
+        ['-updatedAt', 'p.updated_at DESC, p.id'],
+        ['updatedAt', 'p.updated_at, p.id'],
+        ['-createdAt', 'p.created_at DESC, p.id'],
+        ['title', 'p.title COLLATE "vi-x-icu", p.id'],
+        ['-title', 'p.title COLLATE "vi-x-icu" DESC, p.id'],
+        ['status', 'p.status, p.id'],
+        ['ownerUnit', 'o.name COLLATE "vi-x-icu", p.id'],
+      ];
+      for (const [sort, orderBy] of orders) {
+        for (const status of [undefined, 'ready']) {
+          const want = await expected(orderBy, status);
+          const got: string[] = [];
+          for (let page = 1; page <= Math.ceil(want.length / 3) + 1; page++) {
+            const query = `sort=${sort}&pageSize=3&page=${page}${status ? `&status=${status}` : ''}`;
+            const response = await hanoi.get(`/api/products?${query}`);
+            expect(response.statusCode, response.body).toBe(200);
+            got.push(...response.json<TPage<TProduct>>().items.map((p) => p.id));
+          }
+          expect(got, `${sort} ${status ?? ''}`).toEqual(want);
+        }
+      }
+    });
+
     it('exports the filtered list as Excel', async () => {
       const product = await create(hanoi, { typeCode: 'infographic', title: 'Infographic lương hưu' });
       const response = await hanoi.get('/api/products/export.xlsx?typeCode=infographic');

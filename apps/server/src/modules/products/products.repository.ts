@@ -114,6 +114,43 @@ function inUnits(unitIds: string[] | null): SQL | undefined {
   return sql`${products.ownerUnitId} = ANY (${sql.param(unitIds)}::uuid[])`;
 }
 
+/**
+ * The ids of one page of a scope of several units (a province and its districts), in the list's order (decision
+ * 0054): each unit's first `offset + limit` matches, read from its own index in that order, then merged. PostgreSQL
+ * cannot read `owner_unit_id = ANY(…)` in another column's order, so it would otherwise fetch and sort every product
+ * of the province for twenty of them. `where` holds the filters without the scope.
+ */
+async function pageAcrossUnits(
+  tx: Executor,
+  unitIds: string[],
+  where: SQL | undefined,
+  order: SQL[],
+  limit: number,
+  offset: number,
+): Promise<string[]> {
+  const perUnit = tx
+    .select({
+      id: products.id,
+      updatedAt: products.updatedAt,
+      createdAt: products.createdAt,
+      title: products.title,
+      typeCode: products.typeCode,
+      status: products.status,
+      ownerUnitId: products.ownerUnitId,
+    })
+    .from(products)
+    .where(and(sql`${products.ownerUnitId} = u.unit_id`, where))
+    .orderBy(...order)
+    .limit(offset + limit);
+  // The merged rows are named "products" too, so that the list's ORDER BY reads the same columns outside.
+  const { rows } = await tx.execute<{ id: string }>(
+    sql`SELECT products.id FROM unnest(${sql.param(unitIds)}::uuid[]) AS u(unit_id)
+        CROSS JOIN LATERAL (${perUnit}) AS products
+        ORDER BY ${sql.join(order, sql`, `)} LIMIT ${limit} OFFSET ${offset}`,
+  );
+  return rows.map((row) => row.id);
+}
+
 const vnDay = (column: SQLWrapper) => sql`(${column} AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
 
 function filters(query: TProductListQuery, unitIds: string[] | null): SQL | undefined {
@@ -145,17 +182,31 @@ export const productsRepository = {
     const unitIds = await unitIdsOf(tx, scopePath, query.unitId);
     const where = filters(query, unitIds);
     const { limit, offset } = paging(query);
-    const base = tx
-      .select(summaryColumns)
-      .from(products)
-      .where(where)
-      .orderBy(...ordering(query.sort, SORTS, '-updatedAt', products.id));
+    const order = ordering(query.sort, SORTS, '-updatedAt', products.id);
+    const base = tx.select(summaryColumns).from(products);
     if (all) {
       // An export writes every match and needs no separate count.
-      const rows = await base.limit(100_000);
+      const rows = await base
+        .where(where)
+        .orderBy(...order)
+        .limit(100_000);
       return { rows, total: rows.length, totalCapped: false };
     }
-    return { rows: await base.limit(limit).offset(offset), ...(await boundedCount(tx, products, where)) };
+    const count = await boundedCount(tx, products, where);
+    if (unitIds && unitIds.length > 1 && !query.q) {
+      const ids = await pageAcrossUnits(tx, unitIds, filters(query, null), order, limit, offset);
+      const rows = ids.length === 0 ? [] : await base.where(inArray(products.id, ids));
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return { rows: ids.flatMap((id) => byId.get(id) ?? []), ...count };
+    }
+    return {
+      rows: await base
+        .where(where)
+        .orderBy(...order)
+        .limit(limit)
+        .offset(offset),
+      ...count,
+    };
   },
 
   async findById(tx: Executor, id: string, lock = false): Promise<ProductRow | null> {
