@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import pg from 'pg';
 import { bootstrap } from '../apps/server/src/bootstrap.js';
 import { compose } from '../apps/server/src/composition-root.js';
 import { ensureDatabase, openDatabase } from '../apps/server/src/platform/db/client.js';
@@ -111,6 +112,8 @@ export async function runApiBenchmark(): Promise<void> {
     console.log('  endpoint  server     p50 ms  p95 ms  p99 ms   req/s   target p95        throughput vs baseline');
     let failed = false;
     for (const endpoint of Object.keys(load) as Endpoint[]) {
+      // Each endpoint meets a quiet database: what the previous one left running in PostgreSQL finishes first.
+      await drained(url);
       // Warm-up, then short runs alternating between Loa and the baseline, so that both meet the same machine.
       for (const server of [loa, baseline]) await drive(server.url, load[endpoint], cookies, CONNECTIONS, WARM_UP);
       const runs: Record<'loa' | 'baseline', LoadRun[]> = { loa: [], baseline: [] };
@@ -146,6 +149,24 @@ export async function runApiBenchmark(): Promise<void> {
     for (const server of servers) await server.stop();
     await embedded.stop();
     await fs.rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Waits (up to a minute) until no other statement runs in the benchmark's database. */
+async function drained(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
+      const { rows } = await client.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity
+          WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()`,
+      );
+      if (rows[0]!.n === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  } finally {
+    await client.end();
   }
 }
 

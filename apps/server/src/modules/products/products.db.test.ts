@@ -296,6 +296,42 @@ describe('products routes', () => {
       }
     });
 
+    it('counts a search up to a thousand, unit by unit, and pages it in order (decision 0054)', async () => {
+      const { rows: units } = await t.db.pool.query<{ id: string }>(
+        `SELECT id FROM org_units WHERE path LIKE (SELECT path FROM org_units WHERE id = $1) || '%' ORDER BY code`,
+        [p01],
+      );
+      // 1,203 products of Hà Nội's units whose title holds "Tỉ giá hiếm", 301 of them Ba Đình's.
+      await t.db.pool.query(
+        `INSERT INTO products (guidance_year, type_code, title, summary, body, owner_unit_id, authors, updated_at)
+         SELECT 2020, 'article', 'Tỉ giá hiếm số ' || g, 'Tóm tắt', 'Nội dung',
+                CASE WHEN g % 4 = 0 THEN $1::uuid ELSE ($2::uuid[])[1 + g % cardinality($2::uuid[])] END,
+                ARRAY['Lê Văn An'], now() - g * interval '1 minute'
+           FROM generate_series(1, 1203) g`,
+        [d001, units.map((u) => u.id).filter((id) => id !== d001)],
+      );
+      try {
+        const page = async (session: Session, query: string) => {
+          const response = await session.get(`/api/products?q=ti gia hiem&${query}`);
+          expect(response.statusCode, response.body).toBe(200);
+          return response.json<TPage<TProduct>>();
+        };
+        const province = await page(hanoi, 'pageSize=5&page=2');
+        expect({ total: province.total, capped: province.totalCapped }).toEqual({ total: 1000, capped: true });
+        // Newest change first: minutes 6 to 10 before now.
+        expect(province.items.map((p) => p.title)).toEqual([6, 7, 8, 9, 10].map((g) => `Tỉ giá hiếm số ${g}`));
+        const district = await page(badinh, 'pageSize=3');
+        expect({ total: district.total, capped: district.totalCapped }).toEqual({ total: 300, capped: false });
+        expect(district.items.map((p) => p.title)).toEqual([4, 8, 12].map((g) => `Tỉ giá hiếm số ${g}`));
+        const country = await page(comms, 'pageSize=1&sort=title');
+        expect({ total: country.total, capped: country.totalCapped }).toEqual({ total: 1000, capped: true });
+        expect(country.items.map((p) => p.title)).toEqual(['Tỉ giá hiếm số 1']);
+        expect((await page(danang, '')).total).toBe(0);
+      } finally {
+        await t.db.pool.query(`DELETE FROM products WHERE title LIKE 'Tỉ giá hiếm số %'`);
+      }
+    });
+
     it('exports the filtered list as Excel', async () => {
       const product = await create(hanoi, { typeCode: 'infographic', title: 'Infographic lương hưu' });
       const response = await hanoi.get('/api/products/export.xlsx?typeCode=infographic');

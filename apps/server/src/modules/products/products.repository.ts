@@ -3,7 +3,7 @@ import { and, asc, desc, eq, inArray, sql, type SQL, type SQLWrapper } from 'dri
 import type { TProductListQuery } from '@loa/contracts';
 import type { Executor } from '../../platform/db/transaction.js';
 import { matchesSearch } from '../../platform/db/search.js';
-import { boundedCount, ordering, paging } from '../../platform/db/paging.js';
+import { boundedCount, cappedTotal, COUNT_CAP, ordering, paging, SEARCH_COUNT_CAP } from '../../platform/db/paging.js';
 import { products, productVersions } from './products.table.js';
 
 const unitOf = (column: string) => sql.raw(`(SELECT ${column} FROM org_units o WHERE o.id = products.owner_unit_id)`);
@@ -114,30 +114,47 @@ function inUnits(unitIds: string[] | null): SQL | undefined {
   return sql`${products.ownerUnitId} = ANY (${sql.param(unitIds)}::uuid[])`;
 }
 
+/** The columns a list's order reads besides the id and the owner unit (whose name orders by unit). */
+const ORDER_COLUMNS = {
+  updatedAt: products.updatedAt,
+  createdAt: products.createdAt,
+  title: products.title,
+  typeCode: products.typeCode,
+  status: products.status,
+};
+
 /**
- * The ids of one page of a scope of several units (a province and its districts), in the list's order (decision
- * 0054): each unit's first `offset + limit` matches, read from its own index in that order, then merged. PostgreSQL
- * cannot read `owner_unit_id = ANY(…)` in another column's order, so it would otherwise fetch and sort every product
- * of the province for twenty of them. `where` holds the filters without the scope.
+ * The ids of one page, in the list's order, read from the indexes alone where they can be (decision 0054): a search
+ * reads the searched text from the list-order indexes (migration 0043) instead of visiting every product, and a scope
+ * of several units (a province and its districts) merges each unit's first `offset + limit` matches, read in the
+ * list's order from its own index — PostgreSQL cannot read `owner_unit_id = ANY(…)` in another column's order, so it
+ * would otherwise fetch and sort every product of the province for twenty of them. `where` holds the filters without
+ * the scope.
  */
-async function pageAcrossUnits(
+async function pageIds(
   tx: Executor,
-  unitIds: string[],
+  unitIds: string[] | null,
   where: SQL | undefined,
+  sort: string | undefined,
   order: SQL[],
   limit: number,
   offset: number,
 ): Promise<string[]> {
+  const name = (sort ?? '-updatedAt').replace(/^-/, '');
+  const key = Object.hasOwn(ORDER_COLUMNS, name) ? ORDER_COLUMNS[name as keyof typeof ORDER_COLUMNS] : undefined;
+  const columns = { id: products.id, ownerUnitId: products.ownerUnitId, ...(key ? { key } : {}) };
+  if (unitIds === null) {
+    const rows = await tx
+      .select(columns)
+      .from(products)
+      .where(where)
+      .orderBy(...order)
+      .limit(limit)
+      .offset(offset);
+    return rows.map((row) => row.id);
+  }
   const perUnit = tx
-    .select({
-      id: products.id,
-      updatedAt: products.updatedAt,
-      createdAt: products.createdAt,
-      title: products.title,
-      typeCode: products.typeCode,
-      status: products.status,
-      ownerUnitId: products.ownerUnitId,
-    })
+    .select(columns)
     .from(products)
     .where(and(sql`${products.ownerUnitId} = u.unit_id`, where))
     .orderBy(...order)
@@ -149,6 +166,30 @@ async function pageAcrossUnits(
         ORDER BY ${sql.join(order, sql`, `)} LIMIT ${limit} OFFSET ${offset}`,
   );
   return rows.map((row) => row.id);
+}
+
+/**
+ * How many products of the units match a search, up to `cap` (decision 0054): each unit's index entries are compared
+ * in turn. Given the units as a set, PostgreSQL multiplies the words' guessed selectivities, expects a handful of
+ * matches and intersects the country's trigram bitmap of every word with the scope, which costs more than reading the
+ * whole province's entries.
+ */
+async function countAcrossUnits(
+  tx: Executor,
+  unitIds: string[],
+  where: SQL | undefined,
+  cap: number,
+): Promise<{ total: number; totalCapped: boolean }> {
+  const perUnit = tx
+    .select({ one: sql`1` })
+    .from(products)
+    .where(and(sql`${products.ownerUnitId} = u.unit_id`, where))
+    .limit(cap + 1);
+  const { rows } = await tx.execute<{ n: number }>(
+    sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM unnest(${sql.param(unitIds)}::uuid[]) AS u(unit_id)
+        CROSS JOIN LATERAL (${perUnit}) AS products LIMIT ${cap + 1}) AS matches`,
+  );
+  return cappedTotal(rows[0]?.n ?? 0, cap);
 }
 
 const vnDay = (column: SQLWrapper) => sql`(${column} AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
@@ -192,9 +233,12 @@ export const productsRepository = {
         .limit(100_000);
       return { rows, total: rows.length, totalCapped: false };
     }
-    const count = await boundedCount(tx, products, where);
-    if (unitIds && unitIds.length > 1 && !query.q) {
-      const ids = await pageAcrossUnits(tx, unitIds, filters(query, null), order, limit, offset);
+    const count =
+      query.q && unitIds
+        ? await countAcrossUnits(tx, unitIds, filters(query, null), SEARCH_COUNT_CAP)
+        : await boundedCount(tx, products, where, query.q ? SEARCH_COUNT_CAP : COUNT_CAP);
+    if (query.q || (unitIds && unitIds.length > 1)) {
+      const ids = await pageIds(tx, unitIds, filters(query, null), query.sort, order, limit, offset);
       const rows = ids.length === 0 ? [] : await base.where(inArray(products.id, ids));
       const byId = new Map(rows.map((row) => [row.id, row]));
       return { rows: ids.flatMap((id) => byId.get(id) ?? []), ...count };

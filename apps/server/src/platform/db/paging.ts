@@ -44,6 +44,12 @@ export function ordering(
 export const COUNT_CAP = 10_000;
 
 /**
+ * Where a search's count stops (decision 0054): a search matching more than a thousand products is refined, not read
+ * to the end, and every further match it counts is a row whose text is compared.
+ */
+export const SEARCH_COUNT_CAP = 1_000;
+
+/**
  * The number of rows of `table` matching `where`, counted up to `cap`: past it, `total` is `cap` and `totalCapped`
  * is true. An exact count reads every matching row — the whole country's for the Communication Center — while a page
  * reads twenty; the bounded count stops reading at `cap + 1`.
@@ -61,6 +67,10 @@ export async function boundedCount(
     .limit(cap + 1)
     .as('matches');
   const [row] = await tx.select({ n: count() }).from(matches);
-  const n = row?.n ?? 0;
+  return cappedTotal(row?.n ?? 0, cap);
+}
+
+/** A count of at most `cap + 1` rows as the total a page shows: `cap` and `totalCapped` past the cap. */
+export function cappedTotal(n: number, cap: number): { total: number; totalCapped: boolean } {
   return n > cap ? { total: cap, totalCapped: true } : { total: n, totalCapped: false };
 }
