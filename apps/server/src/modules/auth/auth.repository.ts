@@ -2,6 +2,7 @@ import type { TListQuery } from '@loa/contracts';
 import { and, count, eq, gt, isNull, lt, ne, or, sql } from 'drizzle-orm';
 import { ordering, paging } from '../../platform/db/paging.js';
 import { matchesSearch } from '../../platform/db/search.js';
+import { preparedStatement } from '../../platform/db/prepared.js';
 import type { Executor } from '../../platform/db/transaction.js';
 import { userColumns, users, type UserRow } from '../users/index.js';
 import { apiTokens, sessions } from './auth.table.js';
@@ -16,6 +17,16 @@ const TOKEN_SORTS = {
   expiresAt: { column: apiTokens.expiresAt },
 };
 
+/** Every authenticated request reads its session: planned once per connection (decision 0054). */
+const sessionWithUser = preparedStatement((tx) =>
+  tx
+    .select({ session: sessions, user: userColumns })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .prepare('loa_session_with_user'),
+);
+
 export const authRepository = {
   async insertSession(tx: Executor, values: typeof sessions.$inferInsert): Promise<void> {
     await tx.insert(sessions).values(values);
@@ -28,11 +39,7 @@ export const authRepository = {
 
   /** The session and its user in one statement: every authenticated request reads them (decision 0050). */
   async findSessionWithUser(tx: Executor, id: string): Promise<{ session: SessionRow; user: UserRow } | null> {
-    const [row] = await tx
-      .select({ session: sessions, user: userColumns })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(eq(sessions.id, id));
+    const [row] = await sessionWithUser(tx, { id });
     return row ? { session: row.session, user: row.user as UserRow } : null;
   },
 

@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, sql, type SQL, type SQLWrapper } from 'dri
 import type { TProductListQuery } from '@loa/contracts';
 import type { Executor } from '../../platform/db/transaction.js';
 import { matchesSearch } from '../../platform/db/search.js';
+import { preparedStatement } from '../../platform/db/prepared.js';
 import { boundedCount, cappedTotal, COUNT_CAP, ordering, paging, SEARCH_COUNT_CAP } from '../../platform/db/paging.js';
 import { products, productVersions } from './products.table.js';
 
@@ -113,6 +114,15 @@ function inUnits(unitIds: string[] | null): SQL | undefined {
   if (unitIds.length === 1) return eq(products.ownerUnitId, unitIds[0]!);
   return sql`${products.ownerUnitId} = ANY (${sql.param(unitIds)}::uuid[])`;
 }
+
+/** A product opened by its id: planned once per connection. */
+const productById = preparedStatement((tx) =>
+  tx
+    .select({ ...summaryColumns, body: products.body })
+    .from(products)
+    .where(eq(products.id, sql.placeholder('id')))
+    .prepare('loa_product_by_id'),
+);
 
 /** The columns a list's order reads besides the id and the owner unit (whose name orders by unit). */
 const ORDER_COLUMNS = {
@@ -254,11 +264,13 @@ export const productsRepository = {
   },
 
   async findById(tx: Executor, id: string, lock = false): Promise<ProductRow | null> {
-    const query = tx
-      .select({ ...summaryColumns, body: products.body })
-      .from(products)
-      .where(eq(products.id, id));
-    const [row] = lock ? await query.for('update', { of: products }) : await query;
+    const [row] = lock
+      ? await tx
+          .select({ ...summaryColumns, body: products.body })
+          .from(products)
+          .where(eq(products.id, id))
+          .for('update', { of: products })
+      : await productById(tx, { id });
     return row ?? null;
   },
 
