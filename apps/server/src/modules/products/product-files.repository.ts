@@ -1,4 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
+import { preparedStatement } from '../../platform/db/prepared.js';
 import type { Executor } from '../../platform/db/transaction.js';
 import { productFiles } from './products.table.js';
 
@@ -20,14 +21,20 @@ const columns = {
   adderName: sql<string | null>`(SELECT full_name FROM users u WHERE u.id = product_files.added_by)`,
 };
 
+/** A product's files, read whenever a product is opened: planned once per connection (decision 0054). */
+const filesOfProduct = preparedStatement((tx) =>
+  tx
+    .select(columns)
+    .from(productFiles)
+    .where(eq(productFiles.productId, sql.placeholder('productId')))
+    .orderBy(asc(productFiles.sortOrder), asc(productFiles.addedAt))
+    .prepare('loa_files_of_product'),
+);
+
 export const productFilesRepository = {
   /** A product's files in the order shown. */
   async list(tx: Executor, productId: string): Promise<ProductFileRow[]> {
-    return tx
-      .select(columns)
-      .from(productFiles)
-      .where(eq(productFiles.productId, productId))
-      .orderBy(asc(productFiles.sortOrder), asc(productFiles.addedAt));
+    return filesOfProduct(tx, { productId });
   },
 
   async find(tx: Executor, productId: string, fileId: string): Promise<ProductFileRow | null> {

@@ -124,6 +124,15 @@ const productById = preparedStatement((tx) =>
     .prepare('loa_product_by_id'),
 );
 
+/** The rows of a page whose ids are known, in any order: planned once per connection. */
+const productsByIds = preparedStatement((tx) =>
+  tx
+    .select(summaryColumns)
+    .from(products)
+    .where(sql`${products.id} = ANY(${sql.placeholder('ids')}::uuid[])`)
+    .prepare('loa_products_by_ids'),
+);
+
 /** The columns a list's order reads besides the id and the owner unit (whose name orders by unit). */
 const ORDER_COLUMNS = {
   updatedAt: products.updatedAt,
@@ -249,7 +258,7 @@ export const productsRepository = {
         : await boundedCount(tx, products, where, query.q ? SEARCH_COUNT_CAP : COUNT_CAP);
     if (query.q || (unitIds && unitIds.length > 1)) {
       const ids = await pageIds(tx, unitIds, filters(query, null), query.sort, order, limit, offset);
-      const rows = ids.length === 0 ? [] : await base.where(inArray(products.id, ids));
+      const rows = ids.length === 0 ? [] : await productsByIds(tx, { ids });
       const byId = new Map(rows.map((row) => [row.id, row]));
       return { rows: ids.flatMap((id) => byId.get(id) ?? []), ...count };
     }
