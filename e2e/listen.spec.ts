@@ -159,7 +159,17 @@ describe('listen and respond', () => {
     // The alert's notification links to the inbox with the alert singled out.
     await page.goto(`/monitoring/alerts?id=${raised.id}`);
     const alert = page.getByTestId('alert-row').filter({ hasText: SCAM.title }).first();
-    await alert.waitFor();
+    if (!(await visible(alert, 30_000))) {
+      // This step has failed now and then in CI although the API had the alert: say what the screen had instead.
+      const api = await page.evaluate(async () => {
+        const response = await fetch('/api/monitoring/alerts?pageSize=100');
+        return `${response.status} ${(await response.text()).slice(0, 300)}`;
+      });
+      const shown = (await page.locator('body').innerText()).slice(0, 600);
+      throw new Error(
+        `the alert row was not drawn; the alerts API answered the page ${api}; the page showed: ${shown}`,
+      );
+    }
     await alert.getByRole('button', { name: 'Mở sự cố' }).click();
     await page.getByTestId('incident-submit').click();
     await page.waitForURL(/\/incidents\/[0-9a-f-]{36}$/);
