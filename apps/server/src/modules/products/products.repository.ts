@@ -252,12 +252,14 @@ export const productsRepository = {
         .limit(100_000);
       return { rows, total: rows.length, totalCapped: false };
     }
+    // The filters without the scope, for the statements that go unit by unit.
+    const unitFilters = filters(query, null);
     const count =
       query.q && unitIds
-        ? await countAcrossUnits(tx, unitIds, filters(query, null), SEARCH_COUNT_CAP)
+        ? await countAcrossUnits(tx, unitIds, unitFilters, SEARCH_COUNT_CAP)
         : await boundedCount(tx, products, where, query.q ? SEARCH_COUNT_CAP : COUNT_CAP);
     if (query.q || (unitIds && unitIds.length > 1)) {
-      const ids = await pageIds(tx, unitIds, filters(query, null), query.sort, order, limit, offset);
+      const ids = await pageIds(tx, unitIds, unitFilters, query.sort, order, limit, offset);
       const rows = ids.length === 0 ? [] : await productsByIds(tx, { ids });
       const byId = new Map(rows.map((row) => [row.id, row]));
       return { rows: ids.flatMap((id) => byId.get(id) ?? []), ...count };
