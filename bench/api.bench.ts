@@ -131,6 +131,13 @@ export async function runApiBenchmark(): Promise<void> {
           `   ${(ratio * 100).toFixed(0)} % (≥ 60 %: ${ratioMet ? 'met' : 'MISSED'})`,
       );
       console.log(`  ${''.padEnd(8)}  baseline ${row(theirs)}`);
+      // With every connection waiting for its answer before asking again, the mean latency is connections ÷ req/s.
+      const needed = CONNECTIONS / (TARGET_P95[endpoint] / 1000);
+      console.log(
+        `  ${''.padEnd(8)}  (Little's law: ${CONNECTIONS} connections at a mean of ${TARGET_P95[endpoint]} ms need ` +
+          `${needed.toLocaleString('en')} req/s; the baseline's ${theirs.rps.toFixed(0)} req/s mean ` +
+          `${((CONNECTIONS / theirs.rps) * 1000).toFixed(0)} ms)`,
+      );
       for (const [name, result] of [
         ['Loa', ours],
         ['baseline', theirs],

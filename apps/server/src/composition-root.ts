@@ -36,7 +36,7 @@ import {
   createNormExceptionsService,
   createNormsService,
 } from './modules/budget/index.js';
-import { authRepository, createAuthService, sessionCleanupJob } from './modules/auth/index.js';
+import { authRepository, createAuthService, sessionCleanupJob, type AuthSessionCache } from './modules/auth/index.js';
 import {
   calendarRepository,
   createCalendarFeedService,
@@ -141,6 +141,8 @@ import {
 
 export interface CompositionOptions extends MonitoringOptions, ListenOptions {
   sessionHours: number;
+  /** Sessions kept in memory while PostgreSQL's notifications keep them true (main.ts, decision 0055). */
+  sessionCache?: AuthSessionCache | undefined;
   passwords?: PasswordHasher;
   /** Outgoing mail server (SMTP_URL); without it, e-mails are held in the outbox. */
   smtpUrl?: string | undefined;
@@ -168,6 +170,7 @@ export function compose(db: Db, options: CompositionOptions) {
     users: usersRepository,
     passwords,
     sessionHours: options.sessionHours,
+    sessionCache: options.sessionCache,
   });
   const orgUnits = createOrgUnitsService({ ...base, repo: orgUnitsRepository });
   const users = createUsersService({

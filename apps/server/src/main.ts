@@ -5,6 +5,8 @@ import { bootstrap, formatCredentials } from './bootstrap.js';
 import { compose, jobDefinitions } from './composition-root.js';
 import { ConfigError, loadConfig } from './platform/config.js';
 import { startJobs, type Jobs } from './platform/jobs/jobs.js';
+import { AUTH_CHANNEL, createAuthSessionCache } from './modules/auth/index.js';
+import { listen } from './platform/db/listen.js';
 import { openRuntime, REPO_ROOT } from './runtime.js';
 
 async function main(): Promise<void> {
@@ -13,8 +15,20 @@ async function main(): Promise<void> {
     if (config.logLevel !== 'silent' && message) console.error(`[loa] ${message}`);
   };
   const runtime = await openRuntime(config, log);
+  // Sessions are kept in memory only while this instance hears of every change to them (decision 0055).
+  const sessionCache = config.sessionCache ? createAuthSessionCache() : undefined;
+  const listener = sessionCache
+    ? listen({
+        url: runtime.url,
+        channel: AUTH_CHANNEL,
+        onNotification: sessionCache.apply,
+        onLive: sessionCache.setLive,
+        log,
+      })
+    : null;
   const services = compose(runtime.database.db, {
     sessionHours: config.sessionHours,
+    sessionCache,
     smtpUrl: config.smtpUrl,
     mailFrom: config.mailFrom,
     publicUrl: config.publicUrl,
@@ -49,6 +63,7 @@ async function main(): Promise<void> {
     force.unref();
     await app.close().catch((e: unknown) => log(String(e)));
     await jobs?.stop().catch((e: unknown) => log(String(e)));
+    await listener?.close();
     await runtime.close();
     process.exit(0);
   };
@@ -63,6 +78,7 @@ async function main(): Promise<void> {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     await jobs?.stop().catch(() => undefined);
+    await listener?.close();
     await runtime.close();
     throw error;
   }

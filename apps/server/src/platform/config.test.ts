@@ -35,6 +35,7 @@ describe('loadConfig', () => {
       runJobs: true,
       trustProxy: false,
       sessionHours: 12,
+      sessionCache: true,
       loginsPerMinute: 20,
       webDist: undefined,
       smtpUrl: undefined,

@@ -47,6 +47,7 @@ const ZEnv = z.object({
   LOA_RUN_JOBS: ZBool.default(true),
   LOA_TRUST_PROXY: ZBool.default(false),
   LOA_SESSION_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  LOA_SESSION_CACHE: ZBool.default(true),
   LOA_LOGINS_PER_MINUTE: z.coerce.number({ message: 'must be a number' }).int().min(1).max(100_000).default(20),
   LOA_WEB_DIST: z.string().optional(),
   SMTP_URL: z
@@ -121,6 +122,8 @@ export interface Config {
   runJobs: boolean;
   trustProxy: boolean;
   sessionHours: number;
+  /** Keep recently read sessions in memory, kept true by PostgreSQL's notifications (decision 0055). */
+  sessionCache: boolean;
   /** Login attempts allowed per client address and minute (a whole office may share one address). */
   loginsPerMinute: number;
   webDist: string | undefined;
@@ -191,6 +194,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     runJobs: e.LOA_RUN_JOBS,
     trustProxy: e.LOA_TRUST_PROXY,
     sessionHours: e.LOA_SESSION_HOURS,
+    sessionCache: e.LOA_SESSION_CACHE,
     loginsPerMinute: e.LOA_LOGINS_PER_MINUTE,
     webDist: e.LOA_WEB_DIST,
     smtpUrl: e.SMTP_URL,

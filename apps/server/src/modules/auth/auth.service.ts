@@ -19,8 +19,9 @@ import type { Executor, RunInTransaction } from '../../platform/db/transaction.j
 import { AppError, notFound } from '../../platform/errors.js';
 import type { PasswordHasher } from '../../platform/passwords.js';
 import type { UserRow, UsersRepository } from '../users/index.js';
-import type { ApiTokenRow, AuthRepository } from './auth.repository.js';
+import type { ApiTokenRow, AuthRepository, SessionRow } from './auth.repository.js';
 import { afterFailure, isLocked, minutesLeft } from './lockout.js';
+import { createSessionCache, type SessionCache, type SessionCacheOptions } from './session-cache.js';
 
 export interface AuthDeps {
   db: Executor;
@@ -30,7 +31,12 @@ export interface AuthDeps {
   recordAudit: RecordAudit;
   passwords: PasswordHasher;
   sessionHours: number;
+  /** Sessions read recently, with their users (decision 0055); without it every request reads the database. */
+  sessionCache?: AuthSessionCache | undefined;
 }
+
+export type AuthSessionCache = SessionCache<{ session: SessionRow; user: UserRow }>;
+export const createAuthSessionCache = (options?: SessionCacheOptions): AuthSessionCache => createSessionCache(options);
 
 export interface Credentials {
   actor: Actor;
@@ -92,7 +98,7 @@ let dummyHash: Promise<string> | undefined;
 export type AuthService = ReturnType<typeof createAuthService>;
 
 export function createAuthService(deps: AuthDeps) {
-  const { db, runInTransaction, repo, users, recordAudit, passwords } = deps;
+  const { db, runInTransaction, repo, users, recordAudit, passwords, sessionCache: cache } = deps;
 
   const auditUser = (_actor: Actor, user: UserRow, action: string, summary: string) => ({
     action,
@@ -161,21 +167,32 @@ export function createAuthService(deps: AuthDeps) {
         const user = await users.findById(tx, actor.userId!);
         if (user) await recordAudit(tx, actor, auditUser(actor, user, 'logout', user.username));
       });
+      cache?.evictSession(sessionId);
     },
 
     /** The session behind a cookie; 'expired' when it timed out, null when unknown or the user is disabled. */
     async fromSession(token: string): Promise<Credentials | 'expired' | null> {
       const id = sha256(token);
-      const found = await repo.findSessionWithUser(db, id);
-      if (!found) return null;
+      // The cache answers only what PostgreSQL would (decision 0055): the ticket keeps a read that crossed a change out.
+      const ticket = cache?.ticket() ?? 0;
+      let found = cache?.get(id);
+      if (!found) {
+        found = (await repo.findSessionWithUser(db, id)) ?? undefined;
+        if (!found) return null;
+        cache?.put(id, found, ticket);
+      }
       const { session, user } = found;
       if (session.expiresAt <= new Date()) {
+        cache?.evictSession(id);
         await repo.deleteSession(db, id);
         return 'expired';
       }
       if (user.disabled) return null;
       // The touch writes at most once a minute: skip its round trip while the row says it is not due (decision 0050).
-      if (session.lastSeenAt.getTime() < Date.now() - 60_000) await repo.touchSession(db, id);
+      if (session.lastSeenAt.getTime() < Date.now() - 60_000) {
+        await repo.touchSession(db, id);
+        session.lastSeenAt = new Date();
+      }
       return {
         actor: actorOf(user),
         sessionId: id,
@@ -221,6 +238,7 @@ export function createAuthService(deps: AuthDeps) {
         });
         return after;
       });
+      cache?.evictUser(user.id);
       return toSessionUser(user);
     },
 
@@ -252,6 +270,7 @@ export function createAuthService(deps: AuthDeps) {
         await repo.deleteUserSessions(tx, user.id, sessionId ?? undefined);
         await recordAudit(tx, actor, auditUser(actor, user, 'change_password', user.username));
       });
+      cache?.evictUser(user.id);
     },
 
     async listTokens(actor: Actor, query: TListQuery): Promise<TPage<TApiToken>> {
