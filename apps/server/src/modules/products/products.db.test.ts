@@ -12,6 +12,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { boundedCount } from '../../platform/db/paging.js';
 import { createTestApp, type Session, type TestApp } from '../../../test/test-app.js';
+import { SEARCH_WALK } from './products.repository.js';
 import { products } from './products.table.js';
 
 let t: TestApp;
@@ -329,6 +330,48 @@ describe('products routes', () => {
         expect((await page(danang, '')).total).toBe(0);
       } finally {
         await t.db.pool.query(`DELETE FROM products WHERE title LIKE 'Tỉ giá hiếm số %'`);
+      }
+    });
+
+    it('searches the country newest first in its newest entries, and in the trigram index past them (decision 0056)', async () => {
+      // 22,000 products, one minute apart; every tenth is "Mùa lúa chín", and the three oldest "Làng Vũ Đại".
+      const count = SEARCH_WALK + 2_000;
+      await t.db.pool.query(
+        `INSERT INTO products (guidance_year, type_code, title, summary, body, owner_unit_id, authors, updated_at)
+         SELECT 2020, 'article',
+                CASE WHEN g > $2 - 3 THEN 'Làng Vũ Đại số ' WHEN g % 10 = 0 THEN 'Mùa lúa chín số ' ELSE 'Tin số ' END || g,
+                'Tóm tắt', 'Nội dung', $1, ARRAY['Lê Văn An'], now() - g * interval '1 minute'
+           FROM generate_series(1, $2) g`,
+        [d001, count],
+      );
+      try {
+        const page = async (query: string) => {
+          const response = await comms.get(`/api/products?${query}`);
+          expect(response.statusCode, response.body).toBe(200);
+          const body = response.json<TPage<TProduct>>();
+          return { total: body.total, capped: body.totalCapped, titles: body.items.map((p) => p.title) };
+        };
+        // Within the newest entries: the page and the capped count.
+        expect(await page('q=mua lua chin&pageSize=5&page=3')).toEqual({
+          total: 1000,
+          capped: true,
+          titles: [110, 120, 130, 140, 150].map((g) => `Mùa lúa chín số ${g}`),
+        });
+        // A page past them.
+        const deep = await page('q=mua lua chin&pageSize=100&page=21');
+        expect(deep.titles.slice(0, 2)).toEqual([20_010, 20_020].map((g) => `Mùa lúa chín số ${g}`));
+        expect(deep.titles).toHaveLength(100);
+        // Matches only past them: counted and paged by the trigram index.
+        expect(await page('q=vu dai')).toEqual({
+          total: 3,
+          capped: false,
+          titles: [count - 2, count - 1, count].map((g) => `Làng Vũ Đại số ${g}`),
+        });
+        // Another order or another filter: as before.
+        expect((await page('q=vu dai&sort=-title')).titles[0]).toBe(`Làng Vũ Đại số ${count}`);
+        expect((await page('q=mua lua chin&status=published')).total).toBe(0);
+      } finally {
+        await t.db.pool.query(`DELETE FROM products WHERE title ~ '^(Làng Vũ Đại|Mùa lúa chín|Tin) số [0-9]+$'`);
       }
     });
 

@@ -211,6 +211,43 @@ async function countAcrossUnits(
   return cappedTotal(rows[0]?.n ?? 0, cap);
 }
 
+/**
+ * Index entries a search of the whole country reads, newest change first, before it turns to the trigram index
+ * (decision 0056). A word common enough to match one product in a few hundred fills a page within them; PostgreSQL,
+ * which cannot tell how common a word is, would build the trigram bitmap of every match (a fifth of the country for
+ * "bhyt") and sort them all for twenty.
+ */
+export const SEARCH_WALK = 20_000;
+
+/** The newest `SEARCH_WALK` entries of the country's default-order index, named "products" for the filters. */
+const newestEntries = (columns: SQL) =>
+  sql`(SELECT ${columns} FROM products ORDER BY updated_at DESC NULLS LAST, id LIMIT ${SEARCH_WALK}) AS products`;
+
+/** A search of the country in the default order, with no other filter: the case the walk answers. */
+function walksNewest(query: TProductListQuery, unitIds: string[] | null): boolean {
+  const { q, typeCode, themeCode, audienceCode, channelCode, status, from, to } = query;
+  const others = [typeCode, themeCode, audienceCode, channelCode, status, from, to];
+  return Boolean(q) && unitIds === null && (query.sort ?? '-updatedAt') === '-updatedAt' && others.every((f) => !f);
+}
+
+/** The page's ids when the newest entries hold it; null when the trigram index must answer. */
+async function pageOfNewest(tx: Executor, where: SQL | undefined, limit: number, offset: number) {
+  const { rows } = await tx.execute<{ id: string }>(
+    sql`SELECT products.id FROM ${newestEntries(sql`id, updated_at, search_text`)} WHERE ${where}
+        ORDER BY products.updated_at DESC NULLS LAST, products.id LIMIT ${limit + offset}`,
+  );
+  return rows.length === limit + offset ? rows.slice(offset).map((row) => row.id) : null;
+}
+
+/** The capped total when the newest entries already pass the cap; null when the trigram index must count. */
+async function countOfNewest(tx: Executor, where: SQL | undefined, cap: number) {
+  const { rows } = await tx.execute<{ n: number }>(
+    sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${newestEntries(sql`search_text`)} WHERE ${where}
+        LIMIT ${cap + 1}) AS matches`,
+  );
+  return (rows[0]?.n ?? 0) > cap ? cappedTotal(cap + 1, cap) : null;
+}
+
 const vnDay = (column: SQLWrapper) => sql`(${column} AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`;
 
 function filters(query: TProductListQuery, unitIds: string[] | null): SQL | undefined {
@@ -254,12 +291,16 @@ export const productsRepository = {
     }
     // The filters without the scope, for the statements that go unit by unit.
     const unitFilters = filters(query, null);
+    const walk = walksNewest(query, unitIds);
     const count =
       query.q && unitIds
         ? await countAcrossUnits(tx, unitIds, unitFilters, SEARCH_COUNT_CAP)
-        : await boundedCount(tx, products, where, query.q ? SEARCH_COUNT_CAP : COUNT_CAP);
+        : ((walk ? await countOfNewest(tx, where, SEARCH_COUNT_CAP) : null) ??
+          (await boundedCount(tx, products, where, query.q ? SEARCH_COUNT_CAP : COUNT_CAP)));
     if (query.q || (unitIds && unitIds.length > 1)) {
-      const ids = await pageIds(tx, unitIds, unitFilters, query.sort, order, limit, offset);
+      const ids =
+        (walk ? await pageOfNewest(tx, where, limit, offset) : null) ??
+        (await pageIds(tx, unitIds, unitFilters, query.sort, order, limit, offset));
       const rows = ids.length === 0 ? [] : await productsByIds(tx, { ids });
       const byId = new Map(rows.map((row) => [row.id, row]));
       return { rows: ids.flatMap((id) => byId.get(id) ?? []), ...count };
