@@ -1,7 +1,10 @@
 // Processes and load of the API benchmark: starting Loa (its production entry point) and the baseline as child
-// processes, logging the officers in, and driving one endpoint with autocannon.
+// processes, logging the officers in, and driving one endpoint: with autocannon as fast as the server answers, or
+// at a steady rate (`pace`).
 import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 
@@ -127,13 +130,17 @@ export function summarise(runs: LoadRun[]): LoadResult {
   };
 }
 
-/** Drives `requests` (picked at random, each as its officer) at `connections` for `seconds`. */
+/**
+ * Drives `requests` (picked at random, each as its officer) at `connections` for `seconds`: as fast as the server
+ * answers, or at `rate` requests per second in all when given.
+ */
 export async function drive(
   url: string,
   requests: LoadRequest[],
   cookies: string[],
   connections: number,
   seconds: number,
+  rate?: number,
 ): Promise<LoadRun> {
   const latencies: number[] = [];
   let done: (result: autocannon.Result) => void = () => undefined;
@@ -143,6 +150,7 @@ export async function drive(
     url,
     connections,
     duration: seconds,
+    ...(rate ? { overallRate: rate } : {}),
     requests: [
       {
         method: 'GET',
@@ -172,4 +180,69 @@ export async function drive(
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
   };
+}
+
+/**
+ * Offers `requests` at a steady `rate` per second for `seconds` over `connections` kept-alive connections: request i
+ * leaves at i ÷ rate s, whether or not earlier ones have been answered, and its latency runs from that moment, so a
+ * slow answer delays nothing and hides nothing. (autocannon's own rate sends each second's requests together, and
+ * the burst measures its own queue.)
+ */
+export async function pace(
+  url: string,
+  requests: LoadRequest[],
+  cookies: string[],
+  connections: number,
+  seconds: number,
+  rate: number,
+): Promise<LoadRun> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+  const target = new URL(url);
+  const latencies: number[] = [];
+  let non2xx = 0;
+  let errors = 0;
+  const answers: Promise<void>[] = [];
+  const start = performance.now();
+  for (let i = 0; i < Math.round(rate * seconds); i++) {
+    const at = start + (i * 1000) / rate;
+    const wait = at - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const pick = requests[Math.floor(Math.random() * requests.length)]!;
+    answers.push(
+      new Promise<void>((resolve) => {
+        const request = http.get(
+          {
+            agent,
+            host: target.hostname,
+            port: target.port,
+            path: pick.url,
+            timeout: 30_000,
+            headers: {
+              cookie: cookies[pick.officer]!,
+              'x-forwarded-for': officerAddress(pick.officer),
+              'accept-language': 'vi',
+              [KEY_HEADER]: pick.key,
+            },
+          },
+          (response) => {
+            response.resume();
+            response.on('end', () => {
+              latencies.push(performance.now() - at);
+              if ((response.statusCode ?? 0) >= 300) non2xx++;
+              resolve();
+            });
+          },
+        );
+        request.on('timeout', () => request.destroy(new Error('timeout')));
+        request.on('error', () => {
+          errors++;
+          resolve();
+        });
+      }),
+    );
+  }
+  await Promise.all(answers);
+  const elapsed = (performance.now() - start) / 1000;
+  agent.destroy();
+  return { latencies, seconds: elapsed, non2xx, errors };
 }
