@@ -35,6 +35,7 @@ import {
   createSourceImportService,
   DEFAULT_LOOP_SETTINGS,
   fetchItemsJob,
+  fetchLogRetentionJob,
   fetchQueueRepository,
   fetchSettingsFrom,
   fetchSourcesJob,
@@ -154,6 +155,7 @@ export function monitoringJobs(services: MonitoringServices, jobs: Pick<Jobs, 's
     train,
     sources,
     items,
+    fetchLogRetentionJob(() => services.monitoringSources.deleteOldFetchLog()),
     monitoringNightlyRetrainJob(
       services.monitoringClassifier.requestNightlyTraining,
       services.monitoringClassifier.runPendingTraining,

@@ -17,6 +17,10 @@ export const SCHEDULED_JOB_LABELS: Record<string, Label> = {
   'calendar.extend-series': { vi: 'Gia hạn sự kiện lặp lại', en: 'Extend recurring events' },
   'monitoring.fetch-sources': { vi: 'Thu thập nguồn tin', en: 'Fetch monitored sources' },
   'monitoring.fetch-items': { vi: 'Tải bài viết đã phát hiện', en: 'Fetch discovered articles' },
+  'monitoring.fetch-log-retention': {
+    vi: 'Xoá nhật ký thu thập nguồn tin quá thời hạn lưu',
+    en: 'Delete source fetch logs past their retention',
+  },
   'monitoring.query-digest': { vi: 'Tổng hợp tin theo truy vấn hằng ngày', en: 'Daily saved-query digest' },
   'monitoring.train': { vi: 'Huấn luyện bộ phân loại', en: 'Train the classifier' },
   'monitoring.retrain-nightly': { vi: 'Huấn luyện lại bộ phân loại hằng đêm', en: 'Nightly classifier retraining' },

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, sql } from 'drizzle-orm';
+import { and, count, desc, eq, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/transaction.js';
 import { monitoringFetchLog as log, monitoringFetchQueue as queue } from './monitoring-sources.table.js';
 
@@ -129,6 +129,12 @@ export const fetchQueueRepository = {
 
   async insertLog(tx: Executor, entry: NewLogEntry): Promise<void> {
     await tx.insert(log).values({ ...entry, finishedAt: new Date() });
+  },
+
+  /** Removes the fetch log entries started before `before`; returns how many. */
+  async deleteLogBefore(tx: Executor, before: Date): Promise<number> {
+    const deleted = await tx.delete(log).where(lt(log.startedAt, before)).returning({ id: log.id });
+    return deleted.length;
   },
 
   async listLog(tx: Executor, sourceId: string, limit: number, offset: number) {

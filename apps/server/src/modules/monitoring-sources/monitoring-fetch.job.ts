@@ -34,3 +34,16 @@ export function fetchItemsJob(processItems: () => Promise<number>) {
     },
   });
 }
+
+/** Nightly: removes fetch log entries older than FETCH_LOG_DAYS. Idempotent. */
+export function fetchLogRetentionJob(deleteOld: () => Promise<number>) {
+  return defineJob({
+    name: 'monitoring.fetch-log-retention',
+    payload: z.object({}).passthrough(),
+    schedule: '50 2 * * *',
+    retryLimit: 3,
+    async handler() {
+      await deleteOld();
+    },
+  });
+}

@@ -4,6 +4,7 @@ import type { TFetchLogEntry, TIngestResponse, TMonitoringSource, TPage } from '
 import { USER_PASSWORD } from '../../../test/constants.js';
 import { createTestApp, type Session, type TestApp } from '../../../test/test-app.js';
 import { serveCorpusArticles, startFeedServer, type FeedServer } from '../../../test/feed-server.js';
+import { FETCH_LOG_DAYS } from './monitoring-sources.service.js';
 import { OUTLET_FEEDS } from './outlet-feeds.seed.js';
 
 let t: TestApp;
@@ -211,5 +212,32 @@ describe('/api/monitoring/sources', () => {
     expect(missing.statusCode).toBe(422);
     expect(missing.json().title).toMatch(/Không lấy được bài/);
     expect((await leader.post('/api/monitoring/submit-url', { url: served!.entry.url })).statusCode).toBe(403);
+  });
+});
+
+describe('fetch log retention', () => {
+  it(`forgets fetches started more than ${FETCH_LOG_DAYS} days ago, and only those`, async () => {
+    const now = new Date('2026-11-25T20:00:00Z');
+    const created = await admin.post('/api/monitoring/sources', feed('Nhật ký cũ', '/log-retention.rss'));
+    expect(created.statusCode, created.body).toBe(201);
+    const sourceId = created.json<TMonitoringSource>().id;
+    const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000);
+    for (const [url, at] of [
+      ['old', daysAgo(FETCH_LOG_DAYS + 1)],
+      ['edge', daysAgo(FETCH_LOG_DAYS - 1)],
+      ['new', daysAgo(1)],
+    ] as const) {
+      await t.db.pool.query(
+        `INSERT INTO monitoring_fetch_log (source_id, url, started_at, outcome) VALUES ($1, $2, $3, 'ok')`,
+        [sourceId, url, at],
+      );
+    }
+    expect(await t.services.monitoringSources.deleteOldFetchLog(now)).toBe(1);
+    const { rows } = await t.db.pool.query<{ url: string }>(
+      `SELECT url FROM monitoring_fetch_log WHERE source_id = $1 ORDER BY url`,
+      [sourceId],
+    );
+    expect(rows.map((r) => r.url)).toEqual(['edge', 'new']);
+    expect(await t.services.monitoringSources.deleteOldFetchLog(now)).toBe(0);
   });
 });

@@ -25,9 +25,12 @@ export interface MonitoringSourcesDeps {
   db: Executor;
   runInTransaction: RunInTransaction;
   repo: MonitoringSourcesRepository;
-  queue: Pick<FetchQueueRepository, 'makeDue' | 'listLog'>;
+  queue: Pick<FetchQueueRepository, 'makeDue' | 'listLog' | 'deleteLogBefore'>;
   recordAudit: RecordAudit;
 }
+
+/** How long each fetch of a source is kept in its log (SECURITY.md, data retention). */
+export const FETCH_LOG_DAYS = 90;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const isPolled = (kind: string) => (POLLED_SOURCE_KINDS as readonly string[]).includes(kind);
@@ -251,6 +254,11 @@ export function createMonitoringSourcesService(deps: MonitoringSourcesDeps) {
       });
       await fetchTrigger?.(id);
       return { queued: true };
+    },
+
+    /** Nightly: forgets fetches older than FETCH_LOG_DAYS (a source's health reads the recent ones). Idempotent. */
+    async deleteOldFetchLog(now = new Date()): Promise<number> {
+      return queue.deleteLogBefore(db, new Date(now.getTime() - FETCH_LOG_DAYS * 86_400_000));
     },
 
     async listLog(actor: Actor, id: string, page: number, pageSize: number): Promise<TPage<TFetchLogEntry>> {
