@@ -6,6 +6,7 @@ import { createContext, use, useCallback, useMemo, useState, type ReactNode } fr
 import { setApiLocale } from '../../shared/api';
 import { en } from './en';
 import { storedLocale, storeLocale } from './locale-storage';
+import { setNumberLocale } from './numbers';
 import { vi, type MessageKey } from './vi';
 
 export type { MessageKey } from './vi';
@@ -17,6 +18,7 @@ const DICTIONARIES: Record<TLocale, Record<MessageKey, string>> = { vi, en };
 function applyLocale(locale: TLocale): void {
   setApiLocale(locale);
   dayjs.locale(locale);
+  setNumberLocale(locale);
   document.documentElement.lang = locale;
 }
 

@@ -5,6 +5,7 @@ import { App, Button, Card, Checkbox, Flex, Input, List, Select, Space, Tag, Typ
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../../app/i18n/i18n';
+import { formatCount } from '../../app/i18n/numbers';
 import { errorText } from '../../shared/errors';
 import { formatDate } from '../../shared/format';
 import { PageHeader } from '../../shared/ui/page-header';
@@ -178,7 +179,8 @@ export function FaqPage() {
           pageSize,
           total: list.data?.total ?? 0,
           showSizeChanger: true,
-          showTotal: (total, [from, to]) => t('common.pageTotal', { from, to, total }),
+          showTotal: (total, [from, to]) =>
+            t('common.pageTotal', { from: formatCount(from), to: formatCount(to), total: formatCount(total) }),
           onChange: (p, s) => update({ page: p, pageSize: s }, true),
         }}
       />

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Flex, Spin, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useI18n } from '../../app/i18n/i18n';
+import { formatCount } from '../../app/i18n/numbers';
 import { formatDateTime } from '../../shared/format';
 import { AlertClassificationTags } from './alert-tags';
 import { alertKeys, getAlert } from './alerts.api';
@@ -24,7 +25,7 @@ export function AlertArticles({ alert }: { alert: TAlert }) {
       {full.isFetching && <Spin size="small" style={{ marginInlineEnd: 8 }} />}
       {total > articles.length && (
         <Typography.Text type="secondary">
-          {t('monAlerts.articles.shown', { shown: articles.length, total })}
+          {t('monAlerts.articles.shown', { shown: formatCount(articles.length), total: formatCount(total) })}
         </Typography.Text>
       )}
       <ul style={{ listStyle: 'none', margin: 0, padding: 0 }} data-testid="alert-articles">

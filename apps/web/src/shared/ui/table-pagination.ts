@@ -1,8 +1,9 @@
 import type { TablePaginationConfig } from 'antd';
 import type { Translate } from '../../app/i18n/i18n';
+import { formatCount } from '../../app/i18n/numbers';
 
 /**
- * Server-side paging for an antd Table, with the total shown in the UI language; a capped total (the server stopped
+ * Server-side paging for an antd Table, with the total shown in the UI language and its digit grouping; a capped total (the server stopped
  * counting, decision 0053) reads "more than".
  */
 export function tablePagination(
@@ -17,7 +18,11 @@ export function tablePagination(
     showSizeChanger: true,
     pageSizeOptions: [10, 20, 50, 100],
     showTotal: (total, [from, to]) =>
-      t(state.totalCapped ? 'common.pageTotalCapped' : 'common.pageTotal', { from, to, total }),
+      t(state.totalCapped ? 'common.pageTotalCapped' : 'common.pageTotal', {
+        from: formatCount(from),
+        to: formatCount(to),
+        total: formatCount(total),
+      }),
     onChange,
   };
 }
