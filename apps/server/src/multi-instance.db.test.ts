@@ -105,6 +105,35 @@ describe('several instances on one PostgreSQL', () => {
     expect(afterLogout.status).toBe(401);
   });
 
+  it("an administrator's change on one server reaches the other's sessions at their next request", async () => {
+    // Both servers keep the sessions they have read in memory (decision 0055): what B changes, A must not serve.
+    const [user] = await query<{ id: string }>(
+      `INSERT INTO users (username, full_name, roles, org_unit_id, password_hash)
+       SELECT 'lien.may', 'Cán bộ liên máy', ARRAY['viewer'], org_unit_id, password_hash FROM users
+        WHERE username = 'admin' RETURNING id`,
+    );
+    const officer = await logIn(a.url!, 'lien.may', ADMIN_PASSWORD);
+    // The users list is for administrators: its answer says which roles the server acted on.
+    const usersList = async (server: LoaProcess) =>
+      (await officer.request(server.url!, 'GET', '/api/users?pageSize=1')).status;
+    // Asked twice of each: the second answer comes from the session the server keeps in memory.
+    for (let i = 0; i < 2; i++) expect([await usersList(a), await usersList(b)]).toEqual([403, 403]);
+    const version = async () =>
+      (await admin.request(b.url!, 'GET', `/api/users/${user!.id}`)).json<{ version: number }>().version;
+    const promoted = await admin.request(b.url!, 'PATCH', `/api/users/${user!.id}`, {
+      roles: ['admin'],
+      version: await version(),
+    });
+    expect(promoted.status, promoted.body.toString()).toBe(200);
+    expect(await usersList(a)).toBe(200);
+    const disabled = await admin.request(b.url!, 'PATCH', `/api/users/${user!.id}`, {
+      disabled: true,
+      version: await version(),
+    });
+    expect(disabled.status, disabled.body.toString()).toBe(200);
+    expect([await usersList(a), await usersList(b)]).toEqual([401, 401]);
+  });
+
   it('a file uploaded through one server downloads byte for byte from the other', async () => {
     const bytes = Buffer.from(`Biên bản họp giao ban truyền thông — ${randomBytes(24).toString('hex')}\r\n`, 'utf8');
     const uploaded = await admin.request(a.url!, 'POST', '/api/files', bytes, {
