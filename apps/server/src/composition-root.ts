@@ -179,6 +179,7 @@ export function compose(db: Db, options: CompositionOptions) {
     passwords,
     unitPath: (tx, id) => orgUnitsRepository.findPath(tx, id),
     endSessions: auth.endSessions,
+    userChanged: auth.userChanged,
   });
   const mailer = createMailer({ smtpUrl: options.smtpUrl, from: options.mailFrom ?? 'Loa <no-reply@localhost>' });
   const notifications = createNotificationsService({

@@ -321,6 +321,9 @@ export function createAuthService(deps: AuthDeps) {
     /** Ends every session of a user (used by the users module). */
     endSessions: (tx: Executor, userId: string) => repo.deleteUserSessions(tx, userId),
 
+    /** Forgets this instance's copies of a user's sessions, once a change to the user has committed (0055). */
+    userChanged: (userId: string) => cache?.evictUser(userId),
+
     /** Housekeeping job: drops sessions past their expiry. */
     deleteExpiredSessions: () => repo.deleteExpiredSessions(db),
   };

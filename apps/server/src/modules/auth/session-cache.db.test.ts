@@ -17,12 +17,13 @@ let db: TestDatabase;
 let a: Instance;
 let b: Instance;
 
-function start(): Instance {
+/** An instance of Loa's services; `deaf` ones are live but ignore every notification (what they forget, they forget alone). */
+function start(deaf = false): Instance {
   const cache = createAuthSessionCache();
   const listener = listen({
     url: db.url,
     channel: AUTH_CHANNEL,
-    onNotification: cache.apply,
+    onNotification: deaf ? () => undefined : cache.apply,
     onLive: cache.setLive,
     firstRetryMs: 100,
   });
@@ -114,6 +115,29 @@ describe('session cache', () => {
     expect(await fullNameOn(a, viewer)).toBe('Người xem');
     await db.pool.query("UPDATE users SET disabled = true WHERE username = 'cache.viewer'");
     await eventually('the disabled user to be refused on a', async () => (await fullNameOn(a, viewer)) === null);
+  });
+
+  it("forgets at once, without the notification, a user changed through the instance's own services", async () => {
+    const c = start(true);
+    try {
+      await eventually('instance c to listen', () => c.cache.live);
+      await db.pool.query(
+        `INSERT INTO users (username, full_name, roles, org_unit_id, password_hash, must_change_password)
+         SELECT 'cache.local', 'Người sửa tại chỗ', ARRAY['viewer'], org_unit_id, password_hash, false
+           FROM users WHERE username = 'admin'`,
+      );
+      const local = await logIn('cache.local', ADMIN_PASSWORD);
+      const admin = await c.services.auth.fromSession(await logIn());
+      if (!admin || admin === 'expired') throw new Error('no admin session');
+      await readIntoCache(c, local);
+      const user = (await c.services.users.listUsers(admin.actor, { q: 'cache.local', page: 1, pageSize: 1 }))
+        .items[0]!;
+      await c.services.users.updateUser(admin.actor, user.id, { roles: ['leader'], version: user.version });
+      const credentials = await c.services.auth.fromSession(local);
+      expect(typeof credentials === 'object' && credentials?.actor.roles).toEqual(['leader']);
+    } finally {
+      await c.listener.close();
+    }
   });
 
   it('forgets everything when units change, when many sessions end at once, and while it cannot listen', async () => {

@@ -29,6 +29,11 @@ export interface UsersDeps {
   unitPath(tx: Executor, orgUnitId: string): Promise<string | null>;
   /** Ends every session of a user (after a reset or when disabled). */
   endSessions(tx: Executor, userId: string): Promise<void>;
+  /**
+   * Called once a change to a user has committed: this instance's sessions kept in memory forget the user at once
+   * (decision 0055); other instances hear of it from PostgreSQL.
+   */
+  userChanged?(userId: string): void;
 }
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -181,6 +186,7 @@ export function createUsersService(deps: UsersDeps) {
         await audit(tx, actor, 'update', before, after);
         return after;
       });
+      deps.userChanged?.(id);
       return toUser(row);
     },
 
@@ -201,6 +207,7 @@ export function createUsersService(deps: UsersDeps) {
         await deps.endSessions(tx, id);
         await audit(tx, actor, 'reset_password', before, (await repo.findById(tx, id))!);
       });
+      deps.userChanged?.(id);
       return { temporaryPassword };
     },
 
