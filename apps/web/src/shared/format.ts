@@ -1,3 +1,5 @@
+import type { TLocale } from '@loa/contracts';
+
 /** Dates and text as Vietnamese officers expect them: dd/mm/yyyy, Asia/Ho_Chi_Minh time, Vietnamese collation. */
 export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 /** Vietnam keeps UTC+7 all year (no daylight saving), so a calendar day has a fixed offset. */
@@ -67,4 +69,14 @@ export const viCollator = new Intl.Collator('vi');
 /** Compares two strings in Vietnamese alphabetical order (a, ă, â, b, c, d, đ …). */
 export function compareVi(a: string, b: string): number {
   return viCollator.compare(a, b);
+}
+
+const wholeNumbers: Record<TLocale, Intl.NumberFormat> = {
+  vi: new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 }),
+  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 }),
+};
+
+/** A whole number with the language's grouping: `1.234.567` in Vietnamese, `1,234,567` in English. */
+export function formatCount(value: number, locale: TLocale): string {
+  return wholeNumbers[locale].format(value);
 }

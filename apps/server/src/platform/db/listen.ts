@@ -17,7 +17,6 @@ export interface ListenOptions {
 }
 
 export interface Listener {
-  readonly live: boolean;
   close(): Promise<void>;
 }
 
@@ -77,12 +76,8 @@ export function listen(options: ListenOptions): Listener {
       await lost(c, error instanceof Error ? error.message : String(error));
       return;
     }
+    // Closed, or lost, while connecting: `lost` has already let this connection go.
     if (client !== c) return;
-    if (closed) {
-      client = null;
-      await c.end().catch(() => undefined);
-      return;
-    }
     retryMs = firstRetryMs;
     setLive(true);
     heartbeat = setInterval(() => {
@@ -102,9 +97,6 @@ export function listen(options: ListenOptions): Listener {
   void connect();
 
   return {
-    get live() {
-      return client !== null && heartbeat !== null;
-    },
     async close() {
       closed = true;
       if (retry) clearTimeout(retry);

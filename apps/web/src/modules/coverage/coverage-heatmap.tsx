@@ -2,15 +2,12 @@ import type { TGuidanceCoverage, TLocale } from '@loa/contracts';
 import { Card, Flex, Segmented, Table, Typography, type TableColumnsType } from 'antd';
 import { useId, useMemo, useState } from 'react';
 import { useI18n, type Translate } from '../../app/i18n/i18n';
+import { formatCount } from '../../shared/format';
 import { EChart, type ChartOption } from '../dashboard';
 import { BAND_COLOURS, matrixRows, NONE_COLOUR, shortUnitName, valueBands, type MatrixRow } from './coverage-values';
 
 type Cell = TGuidanceCoverage['cells'][number];
 
-const numberFormats: Record<TLocale, Intl.NumberFormat> = {
-  vi: new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 }),
-  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 }),
-};
 /** Labels inside the cells only while the columns are wide enough to hold them. */
 const MAX_LABELLED_COLUMNS = 12;
 const ROW_HEIGHT = 30;
@@ -22,7 +19,7 @@ const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 function heatmapOption(coverage: TGuidanceCoverage, rows: MatrixRow[], locale: TLocale, t: Translate): ChartOption {
-  const count = (n: number) => numberFormats[locale].format(n);
+  const count = (n: number) => formatCount(n, locale);
   const max = Math.max(0, ...coverage.cells.map((c) => c.value));
   const labelled = coverage.columns.length <= MAX_LABELLED_COLUMNS;
   const columnNames = coverage.columns.map((c) =>
@@ -119,7 +116,7 @@ function CellValue({ cell, locale }: { cell: Cell; locale: TLocale }) {
         {t('coverage.heatmap.none')}
       </span>
     );
-  return <>{numberFormats[locale].format(cell.value)}</>;
+  return <>{formatCount(cell.value, locale)}</>;
 }
 
 /**
@@ -232,7 +229,7 @@ export function CoverageHeatmap({ coverage, loading }: { coverage: TGuidanceCove
                       <th scope="row">{`${row.code} ${row.name[locale]}`}</th>
                       {row.cells.map((cell) => (
                         <td key={cell.column}>
-                          {cell.value === 0 ? t('coverage.heatmap.none') : numberFormats[locale].format(cell.value)}
+                          {cell.value === 0 ? t('coverage.heatmap.none') : formatCount(cell.value, locale)}
                         </td>
                       ))}
                     </tr>

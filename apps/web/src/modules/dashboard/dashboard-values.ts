@@ -1,23 +1,17 @@
 import { changeRatio, FIGURE_UNITS, formatDong, type TDashboardFigure, type TLocale } from '@loa/contracts';
+import { formatCount } from '../../shared/format';
 
 /**
  * Pure helpers of the dashboard screen: how a figure is written, how it changed against last year, and which
  * province of the map a child unit is.
  */
 
-const numberFormats: Record<TLocale, Intl.NumberFormat> = {
-  vi: new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 }),
-  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 }),
-};
 const percentFormats: Record<TLocale, Intl.NumberFormat> = {
   vi: new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1, minimumFractionDigits: 0 }),
   en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 0 }),
 };
 
-/** A count or a number of people: `1.234` in Vietnamese, `1,234` in English. */
-export function formatCount(value: number, locale: TLocale): string {
-  return numberFormats[locale].format(value);
-}
+export { formatCount };
 
 /** A figure as the screen writes it: money as `1.234.567 ₫` (the agency's documents keep it in both languages). */
 export function formatFigure(figure: TDashboardFigure, value: number, locale: TLocale): string {

@@ -1,6 +1,7 @@
 import { EVENT_STATUS_LABELS, type TEvent, type TEventStatus } from '@loa/contracts';
 import { Tag } from 'antd';
 import { useI18n } from '../../app/i18n/i18n';
+import { formatCount } from '../../shared/format';
 
 const STATUS_COLORS: Record<TEventStatus, string> = {
   planned: 'blue',
@@ -23,12 +24,7 @@ export function placeText(event: Pick<TEvent, 'address' | 'commune' | 'district'
   return [event.address, event.commune?.name, event.district?.name, event.province?.name].filter(Boolean).join(', ');
 }
 
-const vnd: Record<'vi' | 'en', Intl.NumberFormat> = {
-  vi: new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 }),
-  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 }),
-};
-
 /** An amount of đồng: "4.500.000 đ" / "4,500,000 VND". */
 export function formatVnd(amount: number, locale: 'vi' | 'en'): string {
-  return locale === 'vi' ? `${vnd.vi.format(amount)} đ` : `${vnd.en.format(amount)} VND`;
+  return locale === 'vi' ? `${formatCount(amount, 'vi')} đ` : `${formatCount(amount, 'en')} VND`;
 }

@@ -5,9 +5,8 @@ import { App, Button, Card, Checkbox, Flex, Input, List, Select, Space, Tag, Typ
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useI18n } from '../../app/i18n/i18n';
-import { formatCount } from '../../app/i18n/numbers';
 import { errorText } from '../../shared/errors';
-import { formatDate } from '../../shared/format';
+import { formatCount, formatDate } from '../../shared/format';
 import { PageHeader } from '../../shared/ui/page-header';
 import { useDownload } from '../../shared/use-download';
 import { useUrlListState } from '../../shared/use-url-list-state';
@@ -180,7 +179,11 @@ export function FaqPage() {
           total: list.data?.total ?? 0,
           showSizeChanger: true,
           showTotal: (total, [from, to]) =>
-            t('common.pageTotal', { from: formatCount(from), to: formatCount(to), total: formatCount(total) }),
+            t('common.pageTotal', {
+              from: formatCount(from, locale),
+              to: formatCount(to, locale),
+              total: formatCount(total, locale),
+            }),
           onChange: (p, s) => update({ page: p, pageSize: s }, true),
         }}
       />

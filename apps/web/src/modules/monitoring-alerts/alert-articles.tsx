@@ -4,8 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Flex, Spin, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useI18n } from '../../app/i18n/i18n';
-import { formatCount } from '../../app/i18n/numbers';
-import { formatDateTime } from '../../shared/format';
+import { formatCount, formatDateTime } from '../../shared/format';
 import { AlertClassificationTags } from './alert-tags';
 import { alertKeys, getAlert } from './alerts.api';
 
@@ -14,7 +13,7 @@ import { alertKeys, getAlert } from './alerts.api';
  * list carries only the first few articles of each alert; opening one fetches the alert with all of them.
  */
 export function AlertArticles({ alert }: { alert: TAlert }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const partial = alert.articleCount > alert.articles.length;
   const full = useQuery({ queryKey: alertKeys.one(alert.id), queryFn: () => getAlert(alert.id), enabled: partial });
   const articles = full.data?.articles ?? alert.articles;
@@ -25,7 +24,10 @@ export function AlertArticles({ alert }: { alert: TAlert }) {
       {full.isFetching && <Spin size="small" style={{ marginInlineEnd: 8 }} />}
       {total > articles.length && (
         <Typography.Text type="secondary">
-          {t('monAlerts.articles.shown', { shown: formatCount(articles.length), total: formatCount(total) })}
+          {t('monAlerts.articles.shown', {
+            shown: formatCount(articles.length, locale),
+            total: formatCount(total, locale),
+          })}
         </Typography.Text>
       )}
       <ul style={{ listStyle: 'none', margin: 0, padding: 0 }} data-testid="alert-articles">

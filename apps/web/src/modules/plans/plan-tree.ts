@@ -8,6 +8,7 @@ import {
   type TPlanParentLimit,
   type TPlanTreeNode,
 } from '@loa/contracts';
+import { formatCount } from '../../shared/format';
 import { fieldMessage } from '../../shared/validation';
 
 /** A tree node as antd's Table shows it: children nested, absent for a leaf. */
@@ -30,15 +31,7 @@ export function nestTree(nodes: readonly TPlanTreeNode[]): PlanTreeRow[] {
   return roots;
 }
 
-const formatters: Record<TLocale, Intl.NumberFormat> = {
-  vi: new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 }),
-  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 }),
-};
-
-/** A whole number with the locale's grouping: 1.500.000 in Vietnamese, 1,500,000 in English. */
-export function formatCount(value: number, locale: TLocale): string {
-  return formatters[locale].format(value);
-}
+export { formatCount };
 
 /** A target's value as shown: budgets in đồng carry their unit. */
 export function formatTargetValue(value: number, metric: TPlanMetric, locale: TLocale): string {

@@ -1,6 +1,6 @@
 import type { TablePaginationConfig } from 'antd';
 import type { Translate } from '../../app/i18n/i18n';
-import { formatCount } from '../../app/i18n/numbers';
+import { formatUiCount } from '../../app/i18n/numbers';
 
 /**
  * Server-side paging for an antd Table, with the total shown in the UI language and its digit grouping; a capped total (the server stopped
@@ -19,9 +19,9 @@ export function tablePagination(
     pageSizeOptions: [10, 20, 50, 100],
     showTotal: (total, [from, to]) =>
       t(state.totalCapped ? 'common.pageTotalCapped' : 'common.pageTotal', {
-        from: formatCount(from),
-        to: formatCount(to),
-        total: formatCount(total),
+        from: formatUiCount(from),
+        to: formatUiCount(to),
+        total: formatUiCount(total),
       }),
     onChange,
   };
